@@ -1,0 +1,2 @@
+export { buildProgram, runCli } from './program.ts';
+export type { CliIo } from './io.ts';

@@ -1,0 +1,3 @@
+export * from './common.schema.ts';
+export * from './documents.schema.ts';
+export * from './search.schema.ts';

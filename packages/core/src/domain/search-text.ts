@@ -1,0 +1,178 @@
+/**
+ * Text normalisation shared by indexing and querying, so both sides agree on what a word is:
+ * NFKC, lower case, diacritics removed, and Chinese/Japanese/Korean runs cut into overlapping
+ * two-character tokens. Dictionary segmentation (Intl.Segmenter) is not used for the index: it
+ * depends on context (ICU keeps 福州市 as one word, so the query 福州 would miss it), while
+ * bigrams match any word of two or more characters wherever it stands.
+ */
+
+const MARKS = /\p{M}+/gu;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc]+/gu;
+
+/** Lower case and strip diacritics, character by character, keeping every UTF-16 index in place. */
+export function foldText(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) {
+      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
+      continue;
+    }
+    if (code >= 0xd800 && code <= 0xdbff) {
+      out += ch;
+      continue;
+    }
+    const folded = ch.normalize('NFKD').replace(MARKS, '').toLowerCase();
+    out += folded.length === 1 ? folded : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
+  }
+  return out;
+}
+
+export const hasCjk = (text: string): boolean => CJK.test(text);
+
+/** A CJK run as overlapping bigrams: 福州市公安局 → 福州 州市 市公 公安 安局 (a lone character stays). */
+export function toCjkBigrams(run: string): string[] {
+  const chars = Array.from(run);
+  if (chars.length < 2) {
+    return chars;
+  }
+  const grams: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    grams.push(`${chars[i] ?? ''}${chars[i + 1] ?? ''}`);
+  }
+  return grams;
+}
+
+/** Replaces each CJK run by its bigrams; `quote` wraps them as a phrase (for queries). */
+export function segmentCjk(text: string, quote = false): string {
+  if (!hasCjk(text)) {
+    return text;
+  }
+  return text.replace(CJK_RUN, (run) => {
+    const grams = toCjkBigrams(run).join(' ');
+    return quote && grams.includes(' ') ? ` "${grams}" ` : ` ${grams} `;
+  });
+}
+
+/** The text PostgreSQL indexes (and the query it is matched with). */
+export function toSearchText(text: string): string {
+  return segmentCjk(foldText(text.normalize('NFKC')))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A user's query in the same form, for websearch_to_tsquery: a CJK run becomes a phrase of its
+ * bigrams so they must stand next to each other (unless the user wrote quotes already).
+ */
+export function toQueryText(query: string): string {
+  const folded = foldText(query.normalize('NFKC'));
+  return segmentCjk(folded, !folded.includes('"')).replace(/\s+/g, ' ').trim();
+}
+
+/** Distinct words of a search text worth offering as typo corrections. */
+export function listSearchTerms(searchText: string, max = 5000): string[] {
+  const terms = new Set<string>();
+  for (const raw of searchText.split(/[^\p{L}\p{N}]+/u)) {
+    if (raw.length >= 3 && raw.length <= 40 && /\p{L}/u.test(raw) && !hasCjk(raw)) {
+      terms.add(raw);
+      if (terms.size >= max) {
+        break;
+      }
+    }
+  }
+  return [...terms];
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Where the words of a query occur in a text (UTF-16 offsets, sorted, non-overlapping). A Latin word
+ * also matches as a prefix of a longer word (stems: "station" finds "stations"); a CJK word matches
+ * anywhere, since its neighbours carry no spaces.
+ */
+export function findQueryHits(text: string, query: string, limit = 500): Span[] {
+  const folded = foldText(text.normalize('NFC'));
+  const words = [...new Set(foldText(query.normalize('NFKC')).split(/[^\p{L}\p{N}]+/u))].filter(
+    (w) => w.length >= 2 || hasCjk(w),
+  );
+  const hits: Span[] = [];
+  for (const word of words) {
+    const stem = !hasCjk(word) && word.length > 5 ? word.slice(0, word.length - 2) : word;
+    let from = 0;
+    while (hits.length < limit * 4) {
+      const at = folded.indexOf(stem, from);
+      if (at < 0) {
+        break;
+      }
+      from = at + stem.length;
+      const cjk = hasCjk(word);
+      const before = at > 0 ? (folded[at - 1] ?? '') : '';
+      if (!cjk && /[\p{L}\p{N}]/u.test(before)) {
+        continue;
+      }
+      let end = at + stem.length;
+      if (!cjk) {
+        while (end < folded.length && /[\p{L}\p{N}]/u.test(folded[end] ?? '')) {
+          end++;
+        }
+      }
+      hits.push({ start: at, end });
+    }
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Span[] = [];
+  for (const h of hits) {
+    const last = merged[merged.length - 1];
+    if (last && h.start < last.end) {
+      last.end = Math.max(last.end, h.end);
+    } else {
+      merged.push({ ...h });
+    }
+  }
+  return merged.slice(0, limit);
+}
+
+export interface Segment {
+  text: string;
+  hit: boolean;
+}
+
+/** A short passage around the first hits, cut into plain and highlighted segments. */
+export function buildSnippet(text: string, hits: Span[], width = 240): Segment[] {
+  const first = hits[0];
+  let start = first ? Math.max(0, first.start - Math.floor(width / 3)) : 0;
+  if (start > 0) {
+    const space = text.lastIndexOf(' ', start);
+    start = space > start - 20 && space >= 0 ? space + 1 : start;
+  }
+  const end = Math.min(text.length, start + width);
+  const segments: Segment[] = [];
+  const push = (s: string, hit: boolean): void => {
+    if (s) {
+      segments.push({ text: s.replace(/\s+/g, ' '), hit });
+    }
+  };
+  if (start > 0) {
+    push('… ', false);
+  }
+  let at = start;
+  for (const h of hits) {
+    if (h.end <= start || h.start >= end) {
+      continue;
+    }
+    push(text.slice(at, Math.max(at, h.start)), false);
+    push(text.slice(Math.max(at, h.start), Math.min(end, h.end)), true);
+    at = Math.min(end, h.end);
+  }
+  push(text.slice(at, end), false);
+  if (end < text.length) {
+    push(' …', false);
+  }
+  return segments;
+}

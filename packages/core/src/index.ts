@@ -1,0 +1,52 @@
+import { join } from 'node:path';
+import type { Config } from './config.ts';
+import { createBlobStore } from './store/blob.store.ts';
+import { openDb, type Db, type DbTarget } from './store/db.ts';
+import { createDemoService } from './services/demo.service.ts';
+import { createDocumentService } from './services/documents.service.ts';
+import { createExportService } from './services/export.service.ts';
+import { createIngestService } from './services/ingest.service.ts';
+import { createSearchService } from './services/search.service.ts';
+
+export { loadConfig, type Config } from './config.ts';
+export { AppError, isAppError, notFound, type ErrorCode } from './domain/errors.ts';
+export { readLockHolder } from './store/lock.ts';
+export type { Db, DbTarget } from './store/db.ts';
+export { openDb } from './store/db.ts';
+export { createTestDbTarget, type TestDbTarget } from './store/test-target.ts';
+export type { IngestReport, BatchProgress } from './pipeline/ingest.ts';
+export type { ExportFormat, ExportRequest, ExportType } from './services/export.service.ts';
+export { DEMO_RECORDS } from './services/demo.service.ts';
+
+export interface CoreOptions {
+  /** Who holds the PGlite folder, shown to a second process that finds it locked. */
+  holder?: string;
+  /** Overrides the database chosen from the configuration (tests). */
+  dbTarget?: DbTarget;
+}
+
+/** The only place that wires store, pipeline and services together. */
+export async function createCore(config: Config, options: CoreOptions = {}) {
+  const db: Db = options.dbTarget
+    ? await openDb(options.dbTarget)
+    : config.databaseUrl
+      ? await openDb({ kind: 'postgres', url: config.databaseUrl })
+      : await openDb({ kind: 'pglite', dataDir: config.dataDir, holder: options.holder });
+  const blobs = createBlobStore(join(config.dataDir, 'blobs'));
+  const ingest = createIngestService({ db, blobs });
+  const services = {
+    ingest,
+    search: createSearchService({ db }),
+    documents: createDocumentService({ db, blobs }),
+    export: createExportService({ db }),
+    demo: createDemoService({ ingest }),
+  };
+  return {
+    services,
+    engine: db.engine,
+    close: () => db.close(),
+  };
+}
+
+export type Core = Awaited<ReturnType<typeof createCore>>;
+export type Services = Core['services'];

@@ -1,0 +1,64 @@
+/** Decides what a file is from its bytes, never its name. */
+export type Sniffed =
+  | { kind: 'pdf' }
+  | { kind: 'html' }
+  | { kind: 'text' }
+  | { kind: 'empty' }
+  | { kind: 'binary'; reason: string };
+
+const MAGIC: [string, number[]][] = [
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['a ZIP archive (or DOCX/XLSX)', [0x50, 0x4b, 0x03, 0x04]],
+  ['a gzip archive', [0x1f, 0x8b]],
+  ['a 7z archive', [0x37, 0x7a, 0xbc, 0xaf]],
+  ['an old Office file (DOC/XLS)', [0xd0, 0xcf, 0x11, 0xe0]],
+  ['an ELF executable', [0x7f, 0x45, 0x4c, 0x46]],
+];
+
+const startsWith = (bytes: Uint8Array, magic: number[]): boolean => magic.every((b, i) => bytes[i] === b);
+
+export function sniffBytes(bytes: Uint8Array): Sniffed {
+  if (bytes.length === 0) {
+    return { kind: 'empty' };
+  }
+  const head = bytes.subarray(0, 1024);
+  if (new TextDecoder('latin1').decode(head).includes('%PDF-')) {
+    return { kind: 'pdf' };
+  }
+  for (const [name, magic] of MAGIC) {
+    if (startsWith(bytes, magic)) {
+      return { kind: 'binary', reason: `the content is ${name}` };
+    }
+  }
+  const isUtf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!isUtf16) {
+    const sample = bytes.subarray(0, 8192);
+    const nul = sample.indexOf(0);
+    if (nul >= 0) {
+      return { kind: 'binary', reason: `the content is binary (a NUL byte at offset ${nul})` };
+    }
+    let control = 0;
+    for (const b of sample) {
+      if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) {
+        control++;
+      }
+    }
+    if (control > sample.length * 0.1) {
+      return {
+        kind: 'binary',
+        reason: `the content is binary (${control} control bytes in the first ${sample.length})`,
+      };
+    }
+  }
+  const start = new TextDecoder('utf-8').decode(bytes.subarray(0, 2048)).trimStart().toLowerCase();
+  if (
+    start.startsWith('<!doctype html') ||
+    start.startsWith('<html') ||
+    /<(head|body|article|meta|title)[\s>]/.test(start)
+  ) {
+    return { kind: 'html' };
+  }
+  return { kind: 'text' };
+}

@@ -1,0 +1,6 @@
+import { INIT_SQL } from './0001-init.ts';
+
+/** Ordered schema migrations in the PostgreSQL dialect; shared by PGlite and PostgreSQL. */
+export const MIGRATIONS: readonly { version: string; sql: string }[] = [
+  { version: '0001-init', sql: INIT_SQL },
+];

@@ -1,0 +1,112 @@
+import {
+  DocumentResponseSchema,
+  ErrorResponseSchema,
+  HealthResponseSchema,
+  SearchResponseSchema,
+} from '@longarm/contracts';
+import { createCore, createTestDbTarget, loadConfig, type Core } from '@longarm/core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpApp } from './server.ts';
+
+let core: Core;
+let app: Hono;
+let dataDir: string;
+let cleanup: () => Promise<void>;
+const silent = { info: () => undefined, error: () => undefined, flush: () => undefined } as never;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'longarm-server-'));
+  const t = await createTestDbTarget();
+  cleanup = t.cleanup;
+  core = await createCore(loadConfig({ LONGARM_DATA: dataDir }), { dbTarget: t.target });
+  const report = await core.services.ingest.ingestSources(
+    [
+      {
+        path: 'a.txt',
+        bytes: new TextEncoder().encode(
+          'Calgary officials on a list\n\nA city office kept a list of foreign officials, among them the mayor of Calgary.',
+        ),
+      },
+      {
+        path: 'b.txt',
+        bytes: new TextEncoder().encode('大庆市外事办公室的名单\n\n名单上有外国官员和商人。'),
+      },
+    ],
+    'test',
+  );
+  expect(report.failed).toEqual([]);
+  app = createHttpApp(core, silent, join(dataDir, 'no-web'));
+});
+afterAll(async () => {
+  await core.close();
+  await cleanup();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('HTTP API', () => {
+  it('answers health', async () => {
+    const res = await app.request('/api/health');
+    expect(res.status).toBe(200);
+    expect(HealthResponseSchema.parse(await res.json())).toEqual({ status: 'ok' });
+  });
+
+  it('searches in Latin and Chinese script', async () => {
+    const en = SearchResponseSchema.parse(await (await app.request('/api/search?q=calgary')).json());
+    expect(en.hits.map((h) => h.title)).toEqual(['Calgary officials on a list']);
+    const zh = SearchResponseSchema.parse(
+      await (await app.request(`/api/search?q=${encodeURIComponent('名单')}`)).json(),
+    );
+    expect(zh.hits.map((h) => h.language)).toEqual(['zh']);
+    expect(zh.facets.language).toEqual([{ value: 'zh', count: 1 }]);
+  });
+
+  it('returns a document with highlights and its original file', async () => {
+    const hit = SearchResponseSchema.parse(await (await app.request('/api/search?q=mayor')).json()).hits[0];
+    const res = await app.request(`/api/documents/${hit?.id ?? ''}?q=mayor`);
+    const doc = DocumentResponseSchema.parse(await res.json());
+    expect(doc.highlights.map((h) => doc.text.slice(h.start, h.end))).toEqual(['mayor']);
+    const original = await app.request(`/api/documents/${doc.id}/original`);
+    expect(original.headers.get('content-disposition')).toContain('a.txt');
+    expect(await original.text()).toContain('mayor of Calgary');
+  });
+
+  it('answers errors in one shape with the status from the table', async () => {
+    const missing = await app.request('/api/documents/doc_000000000000000000000000');
+    expect(missing.status).toBe(404);
+    expect(ErrorResponseSchema.parse(await missing.json()).error.code).toBe('not_found');
+    const bad = await app.request('/api/search?q=x&limit=5000');
+    expect(bad.status).toBe(400);
+    expect(ErrorResponseSchema.parse(await bad.json()).error.message).toMatch(/limit/);
+    const unsupported = await app.request('/api/export?type=incidents&format=geojson');
+    expect(unsupported.status).toBe(400);
+  });
+
+  it('exports the filtered documents as CSV', async () => {
+    const res = await app.request('/api/export?type=documents&format=csv&q=calgary');
+    const lines = (await res.text()).trim().split('\n');
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('Calgary officials on a list');
+  });
+
+  it('publishes an OpenAPI document generated from the contracts', async () => {
+    const spec = (await (await app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/health', '/search', '/documents/{id}']),
+    );
+  });
+
+  it('sets strict security headers on every response', async () => {
+    const res = await app.request('/');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+});

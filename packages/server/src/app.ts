@@ -1,0 +1,182 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import {
+  DocumentQuerySchema,
+  DocumentResponseSchema,
+  ErrorResponseSchema,
+  HealthResponseSchema,
+  SearchRequestSchema,
+  SearchResponseSchema,
+  type ErrorResponse,
+} from '@longarm/contracts';
+import { AppError, type Services } from '@longarm/core';
+import type { Context } from 'hono';
+import { HTTP_STATUS } from './errors.ts';
+
+export interface AppLogger {
+  info(obj: Record<string, unknown>, msg?: string): void;
+  error(obj: Record<string, unknown>, msg?: string): void;
+}
+
+const errorBody = (
+  code: ErrorResponse['error']['code'],
+  message: string,
+  details?: Record<string, unknown>,
+): ErrorResponse => ({
+  error: { code, message, ...(details ? { details } : {}) },
+});
+
+const errorResponses = {
+  400: { description: 'Bad input', content: { 'application/json': { schema: ErrorResponseSchema } } },
+  404: { description: 'Not found', content: { 'application/json': { schema: ErrorResponseSchema } } },
+  500: { description: 'Server error', content: { 'application/json': { schema: ErrorResponseSchema } } },
+};
+
+const ExportQuerySchema = z.object({
+  type: z
+    .enum(['documents', 'entities', 'incidents', 'facilities', 'claims', 'list-entries'])
+    .default('documents'),
+  format: z.enum(['csv', 'xlsx', 'geojson', 'ftm']).default('csv'),
+  q: z.string().max(500).optional(),
+  lang: z.string().optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+});
+
+/** The HTTP API: routes call core services; errors map through one table. */
+export function createApiApp(services: Services, logger: AppLogger): OpenAPIHono {
+  const app = new OpenAPIHono({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+        throw new AppError(
+          'invalid_input',
+          `invalid request: ${issues.map((i) => `${i.path || 'input'}: ${i.message}`).join('; ')}`,
+          { issues },
+        );
+      }
+    },
+  });
+
+  app.onError((err, c: Context) => {
+    if (err instanceof AppError) {
+      return c.json(errorBody(err.code, err.message, err.details), HTTP_STATUS[err.code]);
+    }
+    logger.error({ err: { message: err.message, stack: err.stack }, path: c.req.path }, 'unhandled error');
+    return c.json(errorBody('internal', 'internal error; the server log has the details'), 500);
+  });
+  app.notFound((c) => c.json(errorBody('not_found', `no API route ${c.req.method} ${c.req.path}`), 404));
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/health',
+      responses: {
+        200: { description: 'Alive', content: { 'application/json': { schema: HealthResponseSchema } } },
+      },
+    }),
+    (c) => c.json({ status: 'ok' as const }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/search',
+      request: { query: SearchRequestSchema },
+      responses: {
+        200: {
+          description: 'Matching documents with snippets and facets',
+          content: { 'application/json': { schema: SearchResponseSchema } },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await services.search.search(c.req.valid('query')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/documents/{id}',
+      request: { params: z.object({ id: z.string().max(100) }), query: DocumentQuerySchema },
+      responses: {
+        200: {
+          description: 'A document with its text and the query highlights',
+          content: { 'application/json': { schema: DocumentResponseSchema } },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await services.documents.get(c.req.valid('param').id, c.req.valid('query').q), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/documents/{id}/original',
+      request: { params: z.object({ id: z.string().max(100) }) },
+      responses: { 200: { description: 'The original file as ingested' }, ...errorResponses },
+    }),
+    async (c) => {
+      const original = await services.documents.getOriginal(c.req.valid('param').id);
+      const safeName = original.fileName.replace(/[^\p{L}\p{N}._-]+/gu, '_');
+      return c.body(new Uint8Array(original.bytes), 200, {
+        'content-type': original.mediaType,
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(safeName)}`,
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/export',
+      request: { query: ExportQuerySchema },
+      responses: { 200: { description: 'The records the filter matches, as a file' }, ...errorResponses },
+    }),
+    (c) => {
+      const q = c.req.valid('query');
+      const lines = services.export.exportRecords({
+        type: q.type,
+        format: q.format,
+        query: q.q,
+        languages: q.lang?.split(',').filter(Boolean),
+        from: q.from,
+        to: q.to,
+      });
+      const encoder = new TextEncoder();
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const next = await lines.next();
+          if (next.done) {
+            controller.close();
+          } else {
+            controller.enqueue(encoder.encode(next.value));
+          }
+        },
+      });
+      return c.body(body, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="longarm-${q.type}.csv"`,
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/runs',
+      responses: { 200: { description: 'Ingest runs with their reports, newest first' } },
+    }),
+    async (c) => c.json({ runs: await services.ingest.listRuns() }, 200),
+  );
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'longarm API',
+      version: '0.1.0',
+      description: 'Search and read the evidence base of a longarm workspace.',
+    },
+  });
+  return app;
+}

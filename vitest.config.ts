@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+// One project per package; `npm test -- packages/core/src/store` runs one folder.
+export default defineConfig({
+  test: {
+    projects: ['packages/contracts', 'packages/core', 'packages/server', 'packages/cli'].map((dir) => ({
+      test: {
+        name: dir.split('/')[1],
+        root: dir,
+        include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+        testTimeout: 60_000,
+        hookTimeout: 120_000,
+        pool: 'forks',
+      },
+    })),
+  },
+});
