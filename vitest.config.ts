@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// One project per package; `npm test -- packages/core/src/store` runs one folder.
+// A vitest project for each package. To run a single folder: npm test -- <folder>.
 export default defineConfig({
   test: {
     projects: ['packages/contracts', 'packages/core', 'packages/server', 'packages/cli'].map((dir) => ({

@@ -2,8 +2,12 @@
 import { spawn } from 'node:child_process';
 
 const children = [
-  spawn(process.execPath, ['--import', 'tsx', '--watch', 'packages/cli/src/main.ts', 'serve'], { stdio: 'inherit' }),
-  spawn(process.execPath, ['node_modules/vite/bin/vite.js', '--config', 'packages/web/vite.config.ts'], { stdio: 'inherit' }),
+  spawn(process.execPath, ['--import', 'tsx', '--watch', 'packages/cli/src/main.ts', 'serve'], {
+    stdio: 'inherit',
+  }),
+  spawn(process.execPath, ['node_modules/vite/bin/vite.js', '--config', 'packages/web/vite.config.ts'], {
+    stdio: 'inherit',
+  }),
 ];
 const stop = () => {
   for (const c of children) {

@@ -4,7 +4,7 @@
 //   npm run test:e2e                     PORT and LONGARM_DATA are honoured when set
 //   npm run test:e2e -- --screenshot     also writes docs/screenshot-search.png
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -55,8 +55,31 @@ async function isHealthy(baseUrl) {
   }
 }
 
+/** Newest modification time under `path` (a file or a folder), in ms. */
+function newestMtime(path) {
+  if (!existsSync(path)) {
+    return 0;
+  }
+  const stat = statSync(path);
+  if (!stat.isDirectory()) {
+    return stat.mtimeMs;
+  }
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+/** The web build is missing, or older than its sources (tests must not run against a stale bundle). */
+function isWebBuildStale() {
+  const built = join(root, 'dist/web/index.html');
+  if (!existsSync(built)) {
+    return true;
+  }
+  const web = join(root, 'packages/web');
+  const sources = ['src', 'public', 'index.html', 'vite.config.ts'].map((p) => newestMtime(join(web, p)));
+  return Math.max(...sources) > statSync(built).mtimeMs;
+}
+
 async function main() {
-  if (!existsSync(join(root, 'dist/web/index.html'))) {
+  if (isWebBuildStale()) {
     console.log('e2e: building the web app (dist/web)');
     const code = await run(node, [
       join(root, 'node_modules/vite/bin/vite.js'),
@@ -123,7 +146,7 @@ async function main() {
       if (exited || Date.now() > deadline) {
         console.error(
           exited
-            ? `e2e: the server exited before it was ready (code ${server.exitCode}). Its output:`
+            ? `e2e: the server exited before it was ready (${server.signalCode ?? `code ${server.exitCode}`}). Its output:`
             : `e2e: the server did not answer /api/health within ${HEALTH_TIMEOUT_MS / 1000} s. Its output:`,
         );
         console.error(output || '(no output)');

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import { AppError, createCore, loadConfig, type Core } from '@longarm/core';
+import { AppError, loadConfig } from '@longarm/core';
+import { openBackend, type Backend } from './backend.ts';
 import { EXIT_CODE, EXIT_DONE, EXIT_NOTHING_DONE, EXIT_PARTLY_DONE } from './exit-codes.ts';
 import type { CliIo } from './io.ts';
 import { formatDocument, formatIngestSummary, formatSearch } from './format.ts';
@@ -21,12 +22,12 @@ export function buildProgram(io: CliIo): Command {
     .showHelpAfterError()
     .configureOutput({ writeOut: (t) => io.out(t), writeErr: (t) => io.err(t) });
 
-  const withCore = async <T>(holder: string, fn: (core: Core) => Promise<T>): Promise<T> => {
-    const core = await createCore(loadConfig(io.env), { holder });
+  const withCore = async <T>(holder: string, fn: (backend: Backend) => Promise<T>): Promise<T> => {
+    const backend = await openBackend(loadConfig(io.env), holder);
     try {
-      return await fn(core);
+      return await fn(backend);
     } finally {
-      await core.close();
+      await backend.close();
     }
   };
 
@@ -57,7 +58,7 @@ export function buildProgram(io: CliIo): Command {
           bar = { update: (n) => b.update(n), stop: () => b.stop() };
         }
         try {
-          return await core.services.ingest.ingestPaths(paths, (p) => bar?.update(p.done));
+          return await core.ingestPaths(paths, (p) => bar?.update(p.done));
         } finally {
           bar?.stop();
         }
@@ -101,7 +102,7 @@ export function buildProgram(io: CliIo): Command {
             parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '),
           );
         }
-        const result = await withCore('longarm search', (core) => core.services.search.search(parsed.data));
+        const result = await withCore('longarm search', (core) => core.search(parsed.data));
         io.out(opts.json ? json(result) : formatSearch(result));
       },
     );
@@ -113,7 +114,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--json', 'print the document as JSON')
     .option('--q <query>', 'mark where these words occur')
     .action(async (id: string, opts: { json?: boolean; q?: string }) => {
-      const doc = await withCore('longarm show', (core) => core.services.documents.get(id, opts.q));
+      const doc = await withCore('longarm show', (core) => core.getDocument(id, opts.q));
       io.out(opts.json ? json(doc) : formatDocument(doc));
     });
 
@@ -146,7 +147,7 @@ export function buildProgram(io: CliIo): Command {
         out?: string;
       }) => {
         await withCore('longarm export', async (core) => {
-          const lines = core.services.export.exportRecords({
+          const lines = core.exportRecords({
             type: opts.type,
             format: opts.format,
             query: opts.query,
@@ -202,7 +203,7 @@ export function buildProgram(io: CliIo): Command {
     .description('load the demo case records (already loaded ones are skipped)')
     .option('--json', 'print the report as JSON')
     .action(async (opts: { json?: boolean }) => {
-      const report = await withCore('longarm demo load', (core) => core.services.demo.load());
+      const report = await withCore('longarm demo load', (core) => core.loadDemo());
       const { runId, ...contract } = report;
       io.out(opts.json ? json({ ...contract, run: runId }) : formatIngestSummary(report));
       if (report.failed.length > 0) {
@@ -215,7 +216,7 @@ export function buildProgram(io: CliIo): Command {
     .description('list ingest runs and their reports')
     .option('--json', 'print as JSON')
     .action(async (opts: { json?: boolean }) => {
-      const runs = await withCore('longarm runs', (core) => core.services.ingest.listRuns());
+      const runs = await withCore('longarm runs', (core) => core.listRuns());
       if (opts.json) {
         io.out(json(runs));
         return;

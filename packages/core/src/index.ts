@@ -10,11 +10,12 @@ import { createSearchService } from './services/search.service.ts';
 
 export { loadConfig, type Config } from './config.ts';
 export { AppError, isAppError, notFound, type ErrorCode } from './domain/errors.ts';
-export { readLockHolder } from './store/lock.ts';
+export { readLockHolder, type LockHolder } from './store/lock.ts';
 export type { Db, DbTarget } from './store/db.ts';
 export { openDb } from './store/db.ts';
 export { createTestDbTarget, type TestDbTarget } from './store/test-target.ts';
 export type { IngestReport, BatchProgress } from './pipeline/ingest.ts';
+export type { RunRecord } from './store/runs.store.ts';
 export type { ExportFormat, ExportRequest, ExportType } from './services/export.service.ts';
 export { DEMO_RECORDS } from './services/demo.service.ts';
 
@@ -44,6 +45,8 @@ export async function createCore(config: Config, options: CoreOptions = {}) {
   return {
     services,
     engine: db.engine,
+    /** A server calls this once listening, so that CLI commands on the same data folder use its API. */
+    advertise: (service: { url: string; token: string }) => db.lock?.advertise(service),
     close: () => db.close(),
   };
 }

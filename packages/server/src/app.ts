@@ -11,6 +11,7 @@ import {
 import { AppError, type Services } from '@longarm/core';
 import type { Context } from 'hono';
 import { HTTP_STATUS } from './errors.ts';
+import { createLocalRoutes } from './local.routes.ts';
 
 export interface AppLogger {
   info(obj: Record<string, unknown>, msg?: string): void;
@@ -43,7 +44,7 @@ const ExportQuerySchema = z.object({
 });
 
 /** The HTTP API: routes call core services; errors map through one table. */
-export function createApiApp(services: Services, logger: AppLogger): OpenAPIHono {
+export function createApiApp(services: Services, logger: AppLogger, localToken?: string): OpenAPIHono {
   const app = new OpenAPIHono({
     defaultHook: (result) => {
       if (!result.success) {
@@ -169,6 +170,10 @@ export function createApiApp(services: Services, logger: AppLogger): OpenAPIHono
     }),
     async (c) => c.json({ runs: await services.ingest.listRuns() }, 200),
   );
+
+  if (localToken) {
+    app.route('/local', createLocalRoutes(services, localToken));
+  }
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

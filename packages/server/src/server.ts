@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -39,7 +40,12 @@ export function createLogger(config: Config): pino.Logger {
 }
 
 /** The whole HTTP app: API under /api, the web build everywhere else. */
-export function createHttpApp(core: Core, logger: pino.Logger, webDir = findWebDir()): Hono {
+export function createHttpApp(
+  core: Core,
+  logger: pino.Logger,
+  webDir = findWebDir(),
+  localToken?: string,
+): Hono {
   const app = new Hono();
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -57,7 +63,7 @@ export function createHttpApp(core: Core, logger: pino.Logger, webDir = findWebD
       'request',
     );
   });
-  app.route('/api', createApiApp(core.services, logger));
+  app.route('/api', createApiApp(core.services, logger, localToken));
   if (webDir && existsSync(join(webDir, 'index.html'))) {
     const index = readFileSync(join(webDir, 'index.html'), 'utf8');
     app.use('/assets/*', serveStatic({ root: webDir }));
@@ -95,12 +101,18 @@ export async function startServer(
     await core.close();
     throw e;
   }
-  const app = createHttpApp(core, logger);
+  const localToken = randomBytes(32).toString('hex');
+  const app = createHttpApp(core, logger, findWebDir(), localToken);
   const server: ServerType = await new Promise((ok) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => ok(s));
   });
   const port = (server.address() as AddressInfo).port;
   logger.info({ port }, 'listening');
+  const loopbackHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  core.advertise({
+    url: `http://${loopbackHost.includes(':') ? `[${loopbackHost}]` : loopbackHost}:${port}`,
+    token: localToken,
+  });
   return {
     url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
     close: async () => {

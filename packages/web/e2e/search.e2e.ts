@@ -10,6 +10,8 @@ const BASE_URL = (process.env.E2E_BASE_URL ?? '').replace(/\/$/, '');
 /** A word the demo workspace has in English documents, and one in Chinese ones. */
 const ENGLISH_QUERY = 'Calgary';
 const CHINESE_QUERY = '福州';
+/** The README screenshot: a query with hits in several languages. */
+const SCREENSHOT_QUERY = 'Fuzhou';
 
 interface Problems {
   console: string[];
@@ -241,7 +243,7 @@ describe('search and reader', () => {
   it.skipIf(!process.env.E2E_SCREENSHOT)('saves the README screenshot of the search page', async () => {
     const target = resolve(process.env.E2E_SCREENSHOT ?? '');
     const { page } = await openTab();
-    await page.goto(`${BASE_URL}/search?${new URLSearchParams({ q: ENGLISH_QUERY }).toString()}`);
+    await page.goto(`${BASE_URL}/search?${new URLSearchParams({ q: SCREENSHOT_QUERY }).toString()}`);
     await waitForResults(page);
     await page.waitForSelector('[data-testid="search-result"] mark');
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

@@ -4,14 +4,14 @@ export type { ErrorCode };
 
 /** An expected failure with a transport-neutral code; shells map codes to HTTP status or exit code. */
 export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: Record<string, unknown>,
-    options?: ErrorOptions,
-  ) {
+  override readonly name = 'AppError';
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>, options?: ErrorOptions) {
     super(message, options);
-    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
   }
 }
 

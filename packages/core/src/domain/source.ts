@@ -4,17 +4,17 @@ import type { DocumentId } from './ids.ts';
 export type { Reliability, Sensitivity };
 
 export type SourceKind =
+  | 'case_record'
+  | 'court_record'
+  | 'dataset'
   | 'document'
+  | 'gov_statement'
+  | 'leak'
   | 'news'
   | 'ngo_report'
-  | 'gov_statement'
-  | 'court_record'
-  | 'state_media'
-  | 'leak'
-  | 'testimony'
   | 'social_post'
-  | 'dataset'
-  | 'case_record';
+  | 'state_media'
+  | 'testimony';
 
 /**
  * A stored source file and the text extracted from it. The bytes live in the blob store under

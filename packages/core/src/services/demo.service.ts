@@ -11,7 +11,8 @@ export interface DemoRecord {
   case: string;
   published: string;
   outlet: string;
-  url: string;
+  /** Null only where no stable address of the report is known; outlet and date then identify it. */
+  url: string | null;
   text: string;
 }
 
@@ -19,14 +20,14 @@ export const DEMO_RECORDS: readonly DemoRecord[] = records;
 
 /** A demo record as a text file: headline, body, and where the facts come from. */
 export function toDemoSource(r: DemoRecord): SourceFile {
-  const body = `${r.title}\n\n${r.text.trim()}\n\nSource: ${r.outlet}, ${r.url}\n`;
+  const body = `${r.title}\n\n${r.text.trim()}\n\nSource: ${r.outlet}, ${r.url ?? r.published}\n`;
   return {
     path: `demo/${r.slug}.txt`,
     bytes: new TextEncoder().encode(body),
     known: {
       title: r.title,
       language: r.language,
-      url: r.url,
+      ...(r.url ? { url: r.url } : {}),
       outlet: r.outlet,
       publishedAt: r.published,
       sourceKind: 'case_record',

@@ -7,6 +7,8 @@ import { migrate } from './migrate.ts';
 /** The one SQL surface the store uses; PGlite and node-postgres both sit behind it. */
 export interface Db {
   readonly engine: 'pglite' | 'postgres';
+  /** The data-folder lock of an embedded database (absent on PostgreSQL and in memory). */
+  readonly lock?: DataLock;
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   exec(sql: string): Promise<void>;
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
@@ -186,7 +188,7 @@ export async function openDb(target: DbTarget): Promise<Db> {
             { cause: e },
           );
         }
-        const db = wrapPglite(pg, () => lock.release());
+        const db = { ...wrapPglite(pg, () => lock.release()), lock };
         await migrate(db);
         return db;
       } catch (e) {

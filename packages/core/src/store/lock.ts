@@ -1,8 +1,10 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../domain/errors.ts';
 
 export interface DataLock {
+  /** Records how other processes can reach the holder (a server's URL and local token). */
+  advertise(service: { url: string; token: string }): void;
   release(): void;
 }
 
@@ -10,6 +12,9 @@ export interface LockHolder {
   pid: number;
   holder: string;
   since: string;
+  /** Set by a running server: other commands on this folder go through its API with the token. */
+  url?: string;
+  token?: string;
 }
 
 const isZombie = (pid: number): boolean => {
@@ -48,8 +53,10 @@ export function acquireDataLock(dataDir: string, holder: string): DataLock {
   const path = join(dataDir, 'longarm.lock');
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, JSON.stringify({ pid: process.pid, holder, since: new Date().toISOString() }));
+      const info: LockHolder = { pid: process.pid, holder, since: new Date().toISOString() };
+      // 0600: the token in it lets a process that may read the data folder use the local API.
+      const fd = openSync(path, 'wx', 0o600);
+      writeSync(fd, JSON.stringify(info));
       closeSync(fd);
       let released = false;
       const release = (): void => {
@@ -60,7 +67,12 @@ export function acquireDataLock(dataDir: string, holder: string): DataLock {
         }
       };
       process.on('exit', release);
-      return { release };
+      const advertise = (service: { url: string; token: string }): void => {
+        const tmp = `${path}.${process.pid}.tmp`;
+        writeFileSync(tmp, JSON.stringify({ ...info, ...service }), { mode: 0o600 });
+        renameSync(tmp, path);
+      };
+      return { advertise, release };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
         throw new AppError(

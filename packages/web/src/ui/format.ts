@@ -48,3 +48,8 @@ export function hostOf(url: string): string {
     return url; // stored URLs are not validated at ingest; show them as they are
   }
 }
+
+/** "case_record" → "case record". */
+export function formatSourceKind(kind: string): string {
+  return kind.replaceAll('_', ' ');
+}

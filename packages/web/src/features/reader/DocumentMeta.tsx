@@ -1,6 +1,6 @@
 import type { DocumentResponse } from '@longarm/contracts';
 import type { ReactNode } from 'react';
-import { formatBytes, formatLanguage, formatTimestamp } from '../../ui/format.ts';
+import { formatBytes, formatLanguage, formatSourceKind, formatTimestamp } from '../../ui/format.ts';
 
 const SENSITIVITY_NOTE: Record<DocumentResponse['sensitivity'], string> = {
   public: 'may be published',
@@ -61,7 +61,7 @@ export function DocumentMeta({ doc }: { doc: DocumentResponse }): ReactNode {
         )}
         <div>
           <dt>Source kind</dt>
-          <dd>{doc.sourceKind}</dd>
+          <dd>{formatSourceKind(doc.sourceKind)}</dd>
         </div>
         <div>
           <dt>Media type</dt>

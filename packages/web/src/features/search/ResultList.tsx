@@ -1,7 +1,7 @@
 import type { SearchHit } from '@longarm/contracts';
 import type { ReactNode } from 'react';
 import { Link } from '../../app/router.tsx';
-import { hostOf } from '../../ui/format.ts';
+import { formatSourceKind, hostOf } from '../../ui/format.ts';
 import { HighlightedText } from '../../ui/HighlightedText.tsx';
 import { LanguageBadge } from '../../ui/LanguageBadge.tsx';
 
@@ -53,7 +53,7 @@ function ResultItem({
         )}
         {hit.outlet && <span className="result-outlet">{hit.outlet}</span>}
         {hit.url && !hit.outlet && <span className="result-outlet">{hostOf(hit.url)}</span>}
-        <span className="muted">{hit.sourceKind}</span>
+        <span className="muted">{formatSourceKind(hit.sourceKind)}</span>
       </p>
       {hit.snippet.length > 0 && (
         <p className="result-snippet" lang={hit.language}>
