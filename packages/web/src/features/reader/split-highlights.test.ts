@@ -3,7 +3,12 @@ import { splitByHighlights } from './split-highlights.ts';
 
 describe('splitByHighlights', () => {
   it('wraps each span and keeps the text between', () => {
-    expect(splitByHighlights('police in Calgary and calgary', [{ start: 10, end: 17 }, { start: 22, end: 29 }])).toEqual([
+    expect(
+      splitByHighlights('police in Calgary and calgary', [
+        { start: 10, end: 17 },
+        { start: 22, end: 29 },
+      ]),
+    ).toEqual([
       { text: 'police in ', hit: false },
       { text: 'Calgary', hit: true },
       { text: ' and ', hit: false },
