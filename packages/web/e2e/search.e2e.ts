@@ -26,7 +26,6 @@ interface Tab {
 
 let browser: Browser;
 let context: BrowserContext | undefined;
-let tab: Tab | undefined;
 
 beforeAll(async () => {
   if (!BASE_URL) {
@@ -79,14 +78,12 @@ async function openTab(): Promise<Tab> {
       report(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
     });
   });
-  tab = { page, problems };
-  return tab;
+  return { page, problems };
 }
 
 afterEach(async () => {
   await context?.close();
   context = undefined;
-  tab = undefined;
 });
 
 async function searchFor(page: Page, query: string): Promise<void> {

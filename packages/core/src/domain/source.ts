@@ -47,6 +47,29 @@ export type DocumentSummary = Omit<
   'text' | 'author' | 'reliability' | 'sensitivity' | 'fileNames' | 'metadata'
 >;
 
+/** A file found inside another (archive entry, e-mail attachment); ingested as a child document. */
+export interface ChildFile {
+  /** Path inside the parent, e.g. `letters/2022/a.pdf` or an attachment's file name. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** A problem with part of a file that did not stop the rest (a page without OCR, a skipped entry). */
+export interface ParseWarning {
+  code: 'invalid_input' | 'unavailable' | 'not_found' | 'forbidden' | 'internal';
+  message: string;
+  /** Where in the file: `page 3`, `sheet Budget`, `entry a/b.txt`. */
+  where?: string;
+}
+
+/** What the parser may know besides the bytes. */
+export interface ParseHints {
+  /** The file's name; a hint only (CSV vs plain text, .mbox), never trusted over the bytes. */
+  fileName?: string;
+  /** How many containers (archives, e-mails) this file sits inside; 0 for a file on disk. */
+  depth?: number;
+}
+
 /** What a parser hands to the rest of the pipeline. */
 export interface ParsedDocument {
   mediaType: string;
@@ -59,4 +82,7 @@ export interface ParsedDocument {
   /** Page starts as offsets into `text` (PDF). */
   pageOffsets?: number[];
   metadata: Record<string, unknown>;
+  /** Files inside this one; each becomes a document of its own with this one as parent. */
+  children?: ChildFile[];
+  warnings?: ParseWarning[];
 }

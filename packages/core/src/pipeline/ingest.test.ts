@@ -39,8 +39,7 @@ describe('ingestPaths', () => {
     expect(
       Object.fromEntries(report.failed.map((f) => [f.path.slice(dir.length + 1), `${f.code}: ${f.message}`])),
     ).toEqual({
-      'binary.txt':
-        'invalid_input: the content is an ELF executable; this version reads plain text, HTML and PDF files',
+      'binary.txt': 'invalid_input: the content is an ELF executable, a format this version does not read',
       'empty.txt': 'invalid_input: the file is empty (0 bytes)',
       'missing.pdf': 'not_found: no such file or folder; check the path',
     });

@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { invalidInput } from '../../domain/errors.ts';
 import type { ParsedDocument } from '../../domain/source.ts';
+import type { Parser } from './parser.ts';
 import { decodeText, titleFromText } from './text.parse.ts';
 import { toIsoDate } from './dates.ts';
 
@@ -119,3 +120,16 @@ export function parseHtml(bytes: Uint8Array): ParsedDocument {
     metadata: lang ? { declaredLanguage: lang } : {},
   };
 }
+
+export const htmlParser: Parser = {
+  name: 'html',
+  matches: (bytes) => {
+    const start = new TextDecoder('utf-8').decode(bytes.subarray(0, 2048)).trimStart().toLowerCase();
+    return (
+      start.startsWith('<!doctype html') ||
+      start.startsWith('<html') ||
+      /<(head|body|article|meta|title)[\s>]/.test(start)
+    );
+  },
+  parse: (bytes) => parseHtml(bytes),
+};

@@ -1,5 +1,6 @@
 import { invalidInput } from '../../domain/errors.ts';
 import type { ParsedDocument } from '../../domain/source.ts';
+import type { Parser } from './parser.ts';
 import { toIsoDate } from './dates.ts';
 import { titleFromText } from './text.parse.ts';
 
@@ -89,3 +90,9 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
     await pdf.destroy();
   }
 }
+
+export const pdfParser: Parser = {
+  name: 'pdf',
+  matches: (bytes) => new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes('%PDF-'),
+  parse: (bytes) => parsePdf(bytes),
+};

@@ -1,10 +1,5 @@
-/** Decides what a file is from its bytes, never its name. */
-export type Sniffed =
-  | { kind: 'pdf' }
-  | { kind: 'html' }
-  | { kind: 'text' }
-  | { kind: 'empty' }
-  | { kind: 'binary'; reason: string };
+/** Whether bytes no parser claimed can still be read as text, from the bytes, never the name. */
+export type Sniffed = { kind: 'text' } | { kind: 'empty' } | { kind: 'binary'; reason: string };
 
 const MAGIC: [string, number[]][] = [
   ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
@@ -22,10 +17,6 @@ const startsWith = (bytes: Uint8Array, magic: number[]): boolean => magic.every(
 export function sniffBytes(bytes: Uint8Array): Sniffed {
   if (bytes.length === 0) {
     return { kind: 'empty' };
-  }
-  const head = bytes.subarray(0, 1024);
-  if (new TextDecoder('latin1').decode(head).includes('%PDF-')) {
-    return { kind: 'pdf' };
   }
   for (const [name, magic] of MAGIC) {
     if (startsWith(bytes, magic)) {
@@ -51,14 +42,6 @@ export function sniffBytes(bytes: Uint8Array): Sniffed {
         reason: `the content is binary (${control} control bytes in the first ${sample.length})`,
       };
     }
-  }
-  const start = new TextDecoder('utf-8').decode(bytes.subarray(0, 2048)).trimStart().toLowerCase();
-  if (
-    start.startsWith('<!doctype html') ||
-    start.startsWith('<html') ||
-    /<(head|body|article|meta|title)[\s>]/.test(start)
-  ) {
-    return { kind: 'html' };
   }
   return { kind: 'text' };
 }
