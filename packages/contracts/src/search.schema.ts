@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { TextSegmentSchema } from './common.schema.ts';
 import { DocumentSummarySchema } from './documents.schema.ts';
 
-const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'use YYYY, YYYY-MM or YYYY-MM-DD');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'use a date as YYYY, YYYY-MM or YYYY-MM-DD');
 const listParam = z
   .union([z.string(), z.array(z.string())])
   .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean));

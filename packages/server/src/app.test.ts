@@ -5,7 +5,7 @@ import {
   SearchResponseSchema,
 } from '@longarm/contracts';
 import { createCore, createTestDbTarget, loadConfig, type Core } from '@longarm/core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
@@ -39,7 +39,10 @@ beforeAll(async () => {
     'test',
   );
   expect(report.failed).toEqual([]);
-  app = createHttpApp(core, silent, join(dataDir, 'no-web'));
+  const webDir = join(dataDir, 'web');
+  mkdirSync(join(webDir, 'assets'), { recursive: true });
+  writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>longarm</title><div id="root"></div>');
+  app = createHttpApp(core, silent, webDir);
 });
 afterAll(async () => {
   await core.close();
@@ -100,6 +103,13 @@ describe('HTTP API', () => {
     expect(Object.keys(spec.paths)).toEqual(
       expect.arrayContaining(['/health', '/search', '/documents/{id}']),
     );
+  });
+
+  it('serves the web app on client routes and 404 for a missing asset', async () => {
+    const page = await app.request('/documents/doc_123');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+    expect((await app.request('/assets/old-build.js')).status).toBe(404);
   });
 
   it('sets strict security headers on every response', async () => {

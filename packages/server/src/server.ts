@@ -65,10 +65,12 @@ export function createHttpApp(
   });
   app.route('/api', createApiApp(core.services, logger, localToken));
   if (webDir && existsSync(join(webDir, 'index.html'))) {
-    const index = readFileSync(join(webDir, 'index.html'), 'utf8');
     app.use('/assets/*', serveStatic({ root: webDir }));
+    // A stale page asking for an asset of an older build gets a 404, not the app's HTML.
+    app.get('/assets/*', (c) => c.text('not found', 404));
     app.use('*', serveStatic({ root: webDir, index: 'index.html' }));
-    app.get('*', (c) => c.html(index));
+    // Client-side routes: the current index.html, read per request so a rebuild is picked up.
+    app.get('*', (c) => c.html(readFileSync(join(webDir, 'index.html'), 'utf8')));
   } else {
     app.get('*', (c) =>
       c.text('The web app is not built. Run `npm run build` (npm ci does it), then restart the server.', 503),

@@ -3,10 +3,15 @@
  * NFKC, lower case, diacritics removed, and Chinese/Japanese/Korean runs cut into overlapping
  * two-character tokens. Dictionary segmentation (Intl.Segmenter) is not used for the index: it
  * depends on context (ICU keeps 福州市 as one word, so the query 福州 would miss it), while
- * bigrams match any word of two or more characters wherever it stands.
+ * bigrams match any word of two or more characters wherever it stands. Han runs also get their
+ * pinyin (per bigram and per dictionary word, syllables joined, no tones), so a Latin-script query
+ * such as "Fuzhou" or "gonganju" finds 福州 and 公安局.
  */
 
+import { pinyin } from 'pinyin-pro';
+
 const MARKS = /\p{M}+/gu;
+const HAN_RUN = /\p{Script=Han}+/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc]+/gu;
 
@@ -45,20 +50,56 @@ export function toCjkBigrams(run: string): string[] {
   return grams;
 }
 
-/** Replaces each CJK run by its bigrams; `quote` wraps them as a phrase (for queries). */
-export function segmentCjk(text: string, quote = false): string {
+/** Pinyin syllables of a Han run, one per character (polyphones read in context), folded to ASCII. */
+export function toPinyinSyllables(run: string): string[] {
+  return pinyin(run, { toneType: 'none', type: 'array' }).map((s) => foldText(s).replace(/[^a-z]/g, ''));
+}
+
+const wordSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** Romanised tokens for a Han run: each bigram's pinyin and each dictionary word's pinyin. */
+export function toPinyinTokens(run: string): string[] {
+  const chars = Array.from(run);
+  const syllables = toPinyinSyllables(run);
+  if (syllables.length !== chars.length) {
+    return [];
+  }
+  const tokens = new Set<string>();
+  for (let i = 0; i + 1 < syllables.length; i++) {
+    tokens.add(`${syllables[i] ?? ''}${syllables[i + 1] ?? ''}`);
+  }
+  let at = 0;
+  for (const seg of wordSegmenter.segment(run)) {
+    const n = Array.from(seg.segment).length;
+    if (n >= 3 && n <= 6) {
+      tokens.add(syllables.slice(at, at + n).join(''));
+    }
+    at += n;
+  }
+  if (chars.length === 1 && syllables[0]) {
+    tokens.add(syllables[0]);
+  }
+  return [...tokens].filter(Boolean);
+}
+
+/**
+ * Replaces each CJK run by its bigrams; `quote` wraps them as a phrase (for queries). For the
+ * index (`romanise`), Han runs are followed by their pinyin tokens.
+ */
+export function segmentCjk(text: string, quote = false, romanise = false): string {
   if (!hasCjk(text)) {
     return text;
   }
   return text.replace(CJK_RUN, (run) => {
     const grams = toCjkBigrams(run).join(' ');
-    return quote && grams.includes(' ') ? ` "${grams}" ` : ` ${grams} `;
+    const latin = romanise ? (run.match(HAN_RUN) ?? []).flatMap(toPinyinTokens).join(' ') : '';
+    return quote && grams.includes(' ') ? ` "${grams}" ` : ` ${grams} ${latin} `;
   });
 }
 
 /** The text PostgreSQL indexes (and the query it is matched with). */
 export function toSearchText(text: string): string {
-  return segmentCjk(foldText(text.normalize('NFKC')))
+  return segmentCjk(foldText(text.normalize('NFKC')), false, true)
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -125,6 +166,14 @@ export function findQueryHits(text: string, query: string, limit = 500): Span[] 
       hits.push({ start: at, end });
     }
   }
+  if (hits.length === 0 && hasCjk(text)) {
+    hits.push(
+      ...findPinyinHits(
+        text,
+        words.filter((w) => /^[a-z]+$/.test(w)),
+      ),
+    );
+  }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Span[] = [];
   for (const h of hits) {
@@ -136,6 +185,40 @@ export function findQueryHits(text: string, query: string, limit = 500): Span[] 
     }
   }
   return merged.slice(0, limit);
+}
+
+/** Han characters whose joined pinyin spells a Latin query word ("fuzhou" → 福州). */
+function findPinyinHits(text: string, words: string[]): Span[] {
+  if (words.length === 0) {
+    return [];
+  }
+  const hits: Span[] = [];
+  for (const m of text.matchAll(HAN_RUN)) {
+    const run = m[0];
+    if (run.length > 20_000) {
+      continue;
+    }
+    const syllables = toPinyinSyllables(run);
+    // Han characters are single UTF-16 units in the BMP; skip runs with astral characters.
+    if (syllables.length !== run.length) {
+      continue;
+    }
+    for (let i = 0; i < syllables.length; i++) {
+      let acc = '';
+      for (let j = i; j < Math.min(syllables.length, i + 6); j++) {
+        acc += syllables[j] ?? '';
+        const word = words.find((w) => w.startsWith(acc));
+        if (!word) {
+          break;
+        }
+        if (word === acc) {
+          hits.push({ start: m.index + i, end: m.index + j + 1 });
+          break;
+        }
+      }
+    }
+  }
+  return hits;
 }
 
 export interface Segment {

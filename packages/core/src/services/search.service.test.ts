@@ -42,6 +42,16 @@ describe('search', () => {
     expect(await titles('公安局')).toEqual(['福州市公安局的海外服务站']);
   });
 
+  it('finds Chinese documents from a pinyin query and marks the characters', async () => {
+    const r = await search('Fuzhou');
+    expect(r.hits.map((h) => h.title).sort()).toEqual([
+      'Overseas police stations in Toronto',
+      '福州市公安局的海外服务站',
+    ]);
+    const zh = r.hits.find((h) => h.language === 'zh');
+    expect(zh?.snippet.filter((s) => s.hit).map((s) => s.text)).toContain('福州');
+  });
+
   it('finds inflected forms through the document language stemmer', async () => {
     expect(await titles('station')).toEqual(['Overseas police stations in Toronto']);
     expect(await titles('utlänning')).toEqual(['Register över utlänningar i Daqing']);
