@@ -2,6 +2,10 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from './domain/errors.ts';
 
+/** Languages OCR reads when LONGARM_OCR_LANGS is not set: tesseract codes joined by '+'. */
+export const DEFAULT_OCR_LANGS = 'eng+chi_sim+chi_tra+swe+fra+nld+deu+ara+fas';
+const OCR_LANGS_PATTERN = /^[a-z]{3}(?:_[a-z]+)*(?:\+[a-z]{3}(?:_[a-z]+)*)*$/i;
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
@@ -11,6 +15,11 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LONGARM_OCR_LANGS: z
+    .string()
+    .regex(OCR_LANGS_PATTERN, 'LONGARM_OCR_LANGS must be tesseract codes joined by +, e.g. eng+chi_sim+fas')
+    .default(DEFAULT_OCR_LANGS),
+  TESSDATA_PREFIX: z.string().optional(),
 });
 
 export interface Config {
@@ -20,6 +29,10 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** OCR languages in order of preference (LONGARM_OCR_LANGS); pass to the parse stage. */
+  ocrLanguages?: string[];
+  /** Extra folder with tesseract `<lang>.traineddata` files (TESSDATA_PREFIX). */
+  tessdataDir?: string;
 }
 
 /**
@@ -40,5 +53,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: resolve(e.LONGARM_DATA),
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
+    ocrLanguages: e.LONGARM_OCR_LANGS.split('+'),
+    ...(e.TESSDATA_PREFIX ? { tessdataDir: resolve(e.TESSDATA_PREFIX) } : {}),
   };
 }

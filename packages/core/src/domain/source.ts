@@ -68,6 +68,8 @@ export interface ParseHints {
   fileName?: string;
   /** How many containers (archives, e-mails) this file sits inside; 0 for a file on disk. */
   depth?: number;
+  /** OCR settings from the config (languages in order of preference, an extra tessdata folder). */
+  ocr?: { languages?: readonly string[]; tessdataDir?: string };
 }
 
 /** What a parser hands to the rest of the pipeline. */

@@ -1,3 +1,5 @@
+import { detectUtf16 } from './encoding.ts';
+
 /** Whether bytes no parser claimed can still be read as text, from the bytes, never the name. */
 export type Sniffed = { kind: 'text' } | { kind: 'empty' } | { kind: 'binary'; reason: string };
 
@@ -7,7 +9,7 @@ const MAGIC: [string, number[]][] = [
   ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
   ['a ZIP archive (or DOCX/XLSX)', [0x50, 0x4b, 0x03, 0x04]],
   ['a gzip archive', [0x1f, 0x8b]],
-  ['a 7z archive', [0x37, 0x7a, 0xbc, 0xaf]],
+  ['a 7z archive (not supported: repack it as zip)', [0x37, 0x7a, 0xbc, 0xaf]],
   ['an old Office file (DOC/XLS)', [0xd0, 0xcf, 0x11, 0xe0]],
   ['an ELF executable', [0x7f, 0x45, 0x4c, 0x46]],
 ];
@@ -23,7 +25,10 @@ export function sniffBytes(bytes: Uint8Array): Sniffed {
       return { kind: 'binary', reason: `the content is ${name}` };
     }
   }
-  const isUtf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const isUtf16 =
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff) ||
+    detectUtf16(bytes) !== null;
   if (!isUtf16) {
     const sample = bytes.subarray(0, 8192);
     const nul = sample.indexOf(0);

@@ -1,24 +1,15 @@
 import { invalidInput } from '../../domain/errors.ts';
-import type { ParsedDocument } from '../../domain/source.ts';
+import type { ParsedDocument, ParseWarning } from '../../domain/source.ts';
+import { decodeBytes } from './encoding.ts';
 
 /**
- * Decodes text bytes. UTF-8 (with or without BOM) and UTF-16 with a BOM are read exactly;
- * other encodings are refused rather than turned into mojibake.
- * @throws invalid_input when the bytes are not valid UTF-8 or UTF-16
+ * Decodes text bytes in any encoding: UTF-8, UTF-16 (with or without BOM), and legacy encodings
+ * recognised by chardet (GB18030, Big5, Shift_JIS, EUC-KR, windows-125x, KOI8-R …). Text whose
+ * encoding cannot be told with confidence is refused rather than turned into mojibake.
+ * @throws invalid_input when the encoding cannot be recognised
  */
 export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch (e) {
-    // TODO(#4): detect GB18030, Big5, Windows-1251, Shift-JIS … and decode them.
-    throw invalidInput('the text is not valid UTF-8; save it as UTF-8 and ingest it again', {}, e);
-  }
+  return decodeBytes(bytes).text;
 }
 
 /** The first meaningful line, as a title for plain text. */
@@ -33,9 +24,17 @@ export function titleFromText(text: string): string {
 }
 
 export function parseText(bytes: Uint8Array): ParsedDocument {
-  const text = decodeText(bytes).replace(/\r\n?/g, '\n');
+  const decoded = decodeBytes(bytes);
+  const text = decoded.text.replace(/\r\n?/g, '\n');
   if (!text.trim()) {
     throw invalidInput('the file holds only white space: there is no text to index');
+  }
+  const warnings: ParseWarning[] = [];
+  if (decoded.replaced > 0) {
+    warnings.push({
+      code: 'invalid_input',
+      message: `${decoded.replaced} byte sequence(s) did not fit ${decoded.encoding.name} and were replaced by U+FFFD`,
+    });
   }
   return {
     mediaType: 'text/plain',
@@ -45,6 +44,7 @@ export function parseText(bytes: Uint8Array): ParsedDocument {
     outlet: null,
     author: null,
     publishedAt: null,
-    metadata: {},
+    metadata: { encoding: decoded.encoding },
+    ...(warnings.length ? { warnings } : {}),
   };
 }
