@@ -18,8 +18,13 @@ for (const p of ['core', 'server', 'cli', 'contracts']) {
 }
 const started = Date.now();
 await build({
-  entryPoints: [join(root, 'packages/cli/src/main.ts')],
-  outfile: join(root, 'dist/longarm.mjs'),
+  entryPoints: {
+    longarm: join(root, 'packages/cli/src/main.ts'),
+    // Worker threads load this file from beside the bundle (see core pipeline/preparer.ts).
+    'prepare-worker': join(root, 'packages/core/src/pipeline/prepare.worker.ts'),
+  },
+  outdir: join(root, 'dist'),
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -28,7 +33,7 @@ await build({
   external: [...deps].flatMap((d) => [d, `${d}/*`]),
   logLevel: 'warning',
 });
-console.log(`build: dist/longarm.mjs in ${Date.now() - started} ms`);
+console.log(`build: dist/longarm.mjs and dist/prepare-worker.mjs in ${Date.now() - started} ms`);
 
 if (!process.argv.includes('--no-web')) {
   const r = spawnSync(

@@ -17,7 +17,7 @@ export type RunReport = IngestReport & { runId: string };
 /** What commands need, served by an in-process core or by the server that holds the data folder. */
 export interface Backend {
   readonly via: 'local' | 'server';
-  ingestPaths(paths: string[], onProgress?: (p: BatchProgress) => void): Promise<RunReport>;
+  ingestPaths(paths: string[], onProgress?: (p: BatchProgress) => void, options?: { workers?: number }): Promise<RunReport>;
   loadDemo(): Promise<RunReport>;
   search(params: SearchParams): Promise<SearchResponse>;
   getDocument(id: string, q?: string): Promise<DocumentResponse>;
@@ -31,7 +31,7 @@ async function openLocal(config: Config, holder: string): Promise<Backend> {
   const s = core.services;
   return {
     via: 'local',
-    ingestPaths: (paths, onProgress) => s.ingest.ingestPaths(paths, onProgress),
+    ingestPaths: (paths, onProgress, options) => s.ingest.ingestPaths(paths, onProgress, options),
     loadDemo: () => s.demo.load(),
     search: (params) => s.search.search(params),
     getDocument: (id, q) => s.documents.get(id, q),
@@ -78,7 +78,7 @@ function openRemote(url: string, token: string): Backend {
 
   return {
     via: 'server',
-    async ingestPaths(paths) {
+    async ingestPaths(paths, _onProgress, options) {
       // The server has its own working directory: send absolute paths, report them as given.
       const absolute = paths.map((p) => resolve(p));
       const report = await json<RunReport>('/local/ingest', {

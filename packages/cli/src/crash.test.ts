@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Real processes, real kill -9: the data folder must survive a kill at any moment.
 const MAIN = resolve(import.meta.dirname, 'main.ts');
-const FILES = 120;
+const FILES = 300;
 let files: string;
 let dataDir: string;
 
@@ -62,8 +62,9 @@ describe('kill -9', () => {
     // While PGlite creates the folder: the temporary sibling exists, the real one not yet.
     await killWhen(() => readdirSync(dataDir).some((f) => f.includes('.init-')), ['ingest', files, '--json']);
     expect(existsSync(join(dataDir, 'pg'))).toBe(false);
-    // Mid-ingest: once a few originals are in the blob store.
-    await killWhen(() => countBlobs() >= 5, ['ingest', files, '--json']);
+    // Mid-ingest: originals are kept while a chunk of 64 is parsed and the chunk before it is
+    // written, so 200 originals mean the first chunks are committed and later ones are not.
+    await killWhen(() => countBlobs() >= 200, ['ingest', files, '--json']);
     const final = run(['ingest', files, '--json']);
     expect(final.stderr).toBe('');
     expect(final.status).toBe(0);

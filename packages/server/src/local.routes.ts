@@ -3,7 +3,10 @@ import { AppError, type Services } from '@longarm/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 
-const IngestBodySchema = z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) });
+const IngestBodySchema = z.object({
+  paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000),
+  workers: z.number().int().min(1).max(64).optional(),
+});
 
 const sameToken = (given: string | undefined, expected: string): boolean => {
   const a = Buffer.from(given ?? '');
@@ -36,7 +39,7 @@ export function createLocalRoutes(services: Services, token: string): Hono {
     if (!parsed.success) {
       throw new AppError('invalid_input', 'the body must be {"paths": ["…"]}');
     }
-    return c.json(await services.ingest.ingestPaths(parsed.data.paths));
+    return c.json(await services.ingest.ingestPaths(parsed.data.paths, undefined, { workers: parsed.data.workers }));
   });
   app.post('/demo', async (c) => c.json(await services.demo.load()));
   return app;

@@ -11,7 +11,7 @@ export function registerIngestCommand({ program, io, withCore, ExitSignal, json 
     .argument('<paths...>', 'files or folders')
     .option('--json', 'print the report as JSON on stdout')
     .addOption(
-      new Option('--workers <n>', 'worker threads for parsing').default('1').argParser((v) => {
+      new Option('--workers <n>', 'parse in N worker threads (1: in this thread)').default(1).argParser((v) => {
         const n = Number(v);
         if (!Number.isInteger(n) || n < 1 || n > 64) {
           throw new AppError('invalid_input', `--workers takes a whole number from 1 to 64, not "${v}"`);
@@ -19,7 +19,7 @@ export function registerIngestCommand({ program, io, withCore, ExitSignal, json 
         return n;
       }),
     )
-    .action(async (paths: string[], opts: { json?: boolean }) => {
+    .action(async (paths: string[], opts: { json?: boolean; workers: number }) => {
       const report = await withCore('longarm ingest', async (core) => {
         let bar: { update(n: number): void; stop(): void } | undefined;
         if (io.isTty && !opts.json) {
@@ -32,7 +32,7 @@ export function registerIngestCommand({ program, io, withCore, ExitSignal, json 
           bar = { update: (n) => b.update(n), stop: () => b.stop() };
         }
         try {
-          return await core.ingestPaths(paths, (p) => bar?.update(p.done));
+          return await core.ingestPaths(paths, (p) => bar?.update(p.done), { workers: opts.workers });
         } finally {
           bar?.stop();
         }

@@ -4,8 +4,8 @@
  * two-character tokens. Dictionary segmentation (Intl.Segmenter) is not used for the index: it
  * depends on context (ICU keeps 福州市 as one word, so the query 福州 would miss it), while
  * bigrams match any word of two or more characters wherever it stands. Han runs also get their
- * pinyin (per bigram and per dictionary word, syllables joined, no tones), so a Latin-script query
- * such as "Fuzhou" or "gonganju" finds 福州 and 公安局.
+ * pinyin (per bigram and trigram, syllables joined, no tones), so a Latin-script query such as
+ * "Fuzhou" or "gonganju" finds 福州 and 公安局.
  */
 
 import { pinyin } from 'pinyin-pro';
@@ -15,24 +15,29 @@ const HAN_RUN = /\p{Script=Han}+/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc]+/gu;
 
+const foldCache = new Map<string, string>();
+
+/** One UTF-16 unit lower-cased and stripped of diacritics, or itself when that would change its length. */
+function foldChar(ch: string): string {
+  let f = foldCache.get(ch);
+  if (f === undefined) {
+    const stripped = ch.normalize('NFKD').replace(MARKS, '').toLowerCase();
+    const lower = ch.toLowerCase();
+    f = stripped.length === 1 ? stripped : lower.length === 1 ? lower : ch;
+    if (foldCache.size < 100_000) {
+      foldCache.set(ch, f);
+    }
+  }
+  return f;
+}
+
 /** Lower case and strip diacritics, character by character, keeping every UTF-16 index in place. */
 export function foldText(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] ?? '';
+  // Most text is ASCII or needs only lower-casing; fold the rest character by character.
+  return text.replace(/[^\x00-\x40\x5b-\x7f]/g, (ch) => {
     const code = ch.charCodeAt(0);
-    if (code < 0x80) {
-      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
-      continue;
-    }
-    if (code >= 0xd800 && code <= 0xdbff) {
-      out += ch;
-      continue;
-    }
-    const folded = ch.normalize('NFKD').replace(MARKS, '').toLowerCase();
-    out += folded.length === 1 ? folded : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
-  }
-  return out;
+    return code >= 0xd800 && code <= 0xdfff ? ch : foldChar(ch);
+  });
 }
 
 export const hasCjk = (text: string): boolean => CJK.test(text);
@@ -55,31 +60,39 @@ export function toPinyinSyllables(run: string): string[] {
   return pinyin(run, { toneType: 'none', type: 'array' }).map((s) => foldText(s).replace(/[^a-z]/g, ''));
 }
 
-const wordSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+const gramPinyin = new Map<string, string>();
 
-/** Romanised tokens for a Han run: each bigram's pinyin and each dictionary word's pinyin. */
+/** Joined pinyin of a 1–3 character Han string, read as a unit (so 重庆 is chongqing), cached. */
+function pinyinOfGram(gram: string): string {
+  let p = gramPinyin.get(gram);
+  if (p === undefined) {
+    p = toPinyinSyllables(gram).join('');
+    if (gramPinyin.size < 300_000) {
+      gramPinyin.set(gram, p);
+    }
+  }
+  return p;
+}
+
+/**
+ * Romanised tokens for a Han run: the pinyin of every bigram and trigram ("fuzhou", "gonganju").
+ * Grams rather than dictionary words: they need no segmenter, and their pinyin repeats across a
+ * corpus, so the cache answers most of them.
+ */
 export function toPinyinTokens(run: string): string[] {
   const chars = Array.from(run);
-  const syllables = toPinyinSyllables(run);
-  if (syllables.length !== chars.length) {
-    return [];
+  if (chars.length === 1) {
+    return [pinyinOfGram(run)].filter(Boolean);
   }
   const tokens = new Set<string>();
-  for (let i = 0; i + 1 < syllables.length; i++) {
-    tokens.add(`${syllables[i] ?? ''}${syllables[i + 1] ?? ''}`);
-  }
-  let at = 0;
-  for (const seg of wordSegmenter.segment(run)) {
-    const n = Array.from(seg.segment).length;
-    if (n >= 3 && n <= 6) {
-      tokens.add(syllables.slice(at, at + n).join(''));
+  for (let i = 0; i + 1 < chars.length; i++) {
+    tokens.add(pinyinOfGram(`${chars[i] ?? ''}${chars[i + 1] ?? ''}`));
+    if (i + 2 < chars.length) {
+      tokens.add(pinyinOfGram(`${chars[i] ?? ''}${chars[i + 1] ?? ''}${chars[i + 2] ?? ''}`));
     }
-    at += n;
   }
-  if (chars.length === 1 && syllables[0]) {
-    tokens.add(syllables[0]);
-  }
-  return [...tokens].filter(Boolean);
+  tokens.delete('');
+  return [...tokens];
 }
 
 /**
@@ -90,11 +103,20 @@ export function segmentCjk(text: string, quote = false, romanise = false): strin
   if (!hasCjk(text)) {
     return text;
   }
-  return text.replace(CJK_RUN, (run) => {
+  // Pinyin goes once per distinct token at the end: position matters for bigram phrases only.
+  const latin = new Set<string>();
+  const segmented = text.replace(CJK_RUN, (run) => {
     const grams = toCjkBigrams(run).join(' ');
-    const latin = romanise ? (run.match(HAN_RUN) ?? []).flatMap(toPinyinTokens).join(' ') : '';
-    return quote && grams.includes(' ') ? ` "${grams}" ` : ` ${grams} ${latin} `;
+    if (romanise) {
+      for (const han of run.match(HAN_RUN) ?? []) {
+        for (const token of toPinyinTokens(han)) {
+          latin.add(token);
+        }
+      }
+    }
+    return quote && grams.includes(' ') ? ` "${grams}" ` : ` ${grams} `;
   });
+  return latin.size > 0 ? `${segmented} ${[...latin].join(' ')}` : segmented;
 }
 
 /** The text PostgreSQL indexes (and the query it is matched with). */

@@ -1,46 +1,60 @@
 import { newRunId, type RunId } from '../domain/ids.ts';
 import {
-  emptyReport,
-  ingestBatch,
-  ingestInto,
+  ingestTasks,
+  tasksForPaths,
   type BatchProgress,
   type IngestReport,
+  type IngestTask,
   type SourceFile,
 } from '../pipeline/ingest.ts';
-import type { BlobStore } from '../store/blob.store.ts';
+import { createPreparer } from '../pipeline/preparer.ts';
 import type { Db } from '../store/db.ts';
 import { finishRun, insertRun, listRuns, type RunRecord } from '../store/runs.store.ts';
+
+export interface IngestOptions {
+  /** Worker threads for parsing; 1 parses in this thread. */
+  workers?: number;
+}
 
 export interface IngestService {
   /** Ingests files and folders; the run and its report are stored. */
   ingestPaths(
     paths: string[],
     onProgress?: (p: BatchProgress) => void,
+    options?: IngestOptions,
   ): Promise<IngestReport & { runId: RunId }>;
   ingestSources(files: SourceFile[], command: string): Promise<IngestReport & { runId: RunId }>;
   listRuns(): Promise<RunRecord[]>;
 }
 
-export function createIngestService({ db, blobs }: { db: Db; blobs: BlobStore }): IngestService {
-  const deps = { db, blobs };
+export function createIngestService({ db, blobRoot }: { db: Db; blobRoot: string }): IngestService {
+  // Vocabulary this process has written, shared by its runs.
+  const knownTerms = new Set<string>();
+  const run = async (
+    command: string,
+    tasks: AsyncIterable<IngestTask> | Iterable<IngestTask>,
+    onProgress?: (p: BatchProgress) => void,
+    options: IngestOptions = {},
+  ): Promise<IngestReport & { runId: RunId }> => {
+    const runId = newRunId();
+    await insertRun(db, runId, command);
+    const preparer = createPreparer(options.workers ?? 1);
+    try {
+      const report = await ingestTasks(tasks, { db, blobRoot, preparer, knownTerms }, onProgress);
+      await finishRun(db, runId, { ...report });
+      return { ...report, runId };
+    } finally {
+      await preparer.close();
+    }
+  };
   return {
-    async ingestPaths(paths, onProgress) {
-      const runId = newRunId();
-      await insertRun(db, runId, `ingest ${paths.join(' ')}`);
-      const report = await ingestBatch(paths, deps, onProgress);
-      await finishRun(db, runId, { ...report });
-      return { ...report, runId };
-    },
-    async ingestSources(files, command) {
-      const runId = newRunId();
-      await insertRun(db, runId, command);
-      const report = emptyReport();
-      for (const file of files) {
-        await ingestInto(report, file.path, () => Promise.resolve(file), deps);
-      }
-      await finishRun(db, runId, { ...report });
-      return { ...report, runId };
-    },
+    ingestPaths: (paths, onProgress, options) =>
+      run(`ingest ${paths.join(' ')}`, tasksForPaths(paths), onProgress, options),
+    ingestSources: (files, command) =>
+      run(
+        command,
+        files.map((f) => ({ path: f.path, load: () => Promise.resolve(f) })),
+      ),
     listRuns: () => listRuns(db),
   };
 }

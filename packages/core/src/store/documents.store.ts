@@ -1,7 +1,6 @@
 import { anyAscii } from '../domain/romanise.ts';
 import { notFound } from '../domain/errors.ts';
 import { toDocumentId, type DocumentId } from '../domain/ids.ts';
-import { listSearchTerms, toSearchText } from '../domain/search-text.ts';
 import type { Document, DocumentSummary, Reliability, Sensitivity, SourceKind } from '../domain/source.ts';
 import type { Db } from './db.ts';
 
@@ -30,8 +29,6 @@ const TS_CONFIGS: Record<string, string> = {
 export const tsConfigFor = (language: string): string => TS_CONFIGS[language] ?? 'simple';
 export const STEMMING_CONFIGS: readonly string[] = [...new Set(Object.values(TS_CONFIGS))];
 
-/** Text beyond this many characters is stored but not indexed (PostgreSQL caps a tsvector at 1 MB). */
-export const MAX_INDEXED_CHARS = 400_000;
 
 export interface NewDocument {
   id: DocumentId;
@@ -49,6 +46,11 @@ export interface NewDocument {
   sensitivity: Sensitivity;
   byteSize: number;
   metadata: Record<string, unknown>;
+  /** Folded, CJK-segmented forms from toSearchText (the pipeline computes them off the writer thread). */
+  searchTitle: string;
+  searchText: string;
+  parentId: DocumentId | null;
+  pathInParent: string | null;
 }
 
 interface DocumentRow {
@@ -102,6 +104,9 @@ const toDocument = (row: DocumentRow): Document => ({
 export const SUMMARY_COLUMNS =
   'd.id, d.sha256, d.title, d.language, d.media_type, d.source_kind, d.url, d.outlet, d.published_at, d.byte_size, d.created_at';
 
+/** Everything but the index: the tsvector can be larger than the text. */
+const DOCUMENT_COLUMNS = `${SUMMARY_COLUMNS}, d.text, d.author, d.reliability, d.sensitivity, d.metadata`;
+
 export async function findDocumentIdBySha256(db: Db, sha256: string): Promise<DocumentId | undefined> {
   const rows = await db.query<{ id: string }>('select id from documents where sha256 = $1', [sha256]);
   return rows[0] ? toDocumentId(rows[0].id) : undefined;
@@ -110,7 +115,8 @@ export async function findDocumentIdBySha256(db: Db, sha256: string): Promise<Do
 /** @throws not_found */
 export async function getDocument(db: Db, id: string): Promise<Document> {
   const rows = await db.query<DocumentRow>(
-    `select d.*, (select array_agg(f.path order by f.first_seen) from document_files f where f.document_id = d.id) as file_names
+    `select ${DOCUMENT_COLUMNS},
+            (select array_agg(f.path order by f.first_seen) from document_files f where f.document_id = d.id) as file_names
        from documents d where d.id = $1`,
     [id],
   );
@@ -127,61 +133,113 @@ export async function countDocuments(db: Db): Promise<number> {
 }
 
 export async function insertDocumentFile(db: Db, id: DocumentId, path: string): Promise<void> {
-  await db.query('insert into document_files (document_id, path) values ($1, $2) on conflict do nothing', [
-    id,
-    path,
-  ]);
+  await insertDocumentFiles(db, [{ id, path }]);
+}
+
+const INSERT_COLUMNS = [
+  ['id', 'text'],
+  ['sha256', 'text'],
+  ['title', 'text'],
+  ['text', 'text'],
+  ['language', 'text'],
+  ['media_type', 'text'],
+  ['source_kind', 'text'],
+  ['url', 'text'],
+  ['outlet', 'text'],
+  ['author', 'text'],
+  ['published_at', 'text'],
+  ['reliability', 'text'],
+  ['sensitivity', 'text'],
+  ['byte_size', 'bigint'],
+  ['metadata', 'jsonb'],
+  ['parent_id', 'text'],
+  ['path_in_parent', 'text'],
+  ['ts_config', 'text'],
+  ['search_title', 'text'],
+  ['search_text', 'text'],
+] as const;
+
+/**
+ * Inserts documents with one statement; bytes already stored are left untouched. The tsvector is
+ * built here from the prepared search text, weighting the title, with the document language's
+ * stemmer (queries OR every stemmer, so the same surface word always meets its own stem).
+ * Returns the ids that were new.
+ */
+export async function insertDocuments(db: Db, docs: NewDocument[]): Promise<Set<DocumentId>> {
+  if (docs.length === 0) {
+    return new Set();
+  }
+  const values: unknown[][] = INSERT_COLUMNS.map(() => []);
+  for (const d of docs) {
+    const row = [
+      d.id, d.sha256, d.title, d.text, d.language, d.mediaType, d.sourceKind, d.url, d.outlet, d.author,
+      d.publishedAt, d.reliability, d.sensitivity, d.byteSize, JSON.stringify(d.metadata), d.parentId,
+      d.pathInParent, tsConfigFor(d.language), d.searchTitle, d.searchText,
+    ];
+    row.forEach((v, i) => values[i]?.push(v));
+  }
+  const params = INSERT_COLUMNS.map(([, type], i) => `$${i + 1}::${type === 'jsonb' ? 'text' : type}[]`);
+  const rows = await db.query<{ id: string }>(
+    `insert into documents (id, sha256, title, text, language, media_type, source_kind, url, outlet, author,
+                            published_at, reliability, sensitivity, byte_size, metadata, parent_id, path_in_parent,
+                            ts_config, tsv)
+     select id, sha256, title, text, language, media_type, source_kind, url, outlet, author, published_at,
+            reliability, sensitivity, byte_size, metadata::jsonb, parent_id, path_in_parent, ts_config::regconfig,
+            setweight(to_tsvector(ts_config::regconfig, search_title), 'A') || to_tsvector(ts_config::regconfig, search_text)
+       from unnest(${params.join(', ')})
+         as x(${INSERT_COLUMNS.map(([name]) => name).join(', ')})
+     on conflict (sha256) do nothing
+     returning id`,
+    values,
+  );
+  return new Set(rows.map((r) => toDocumentId(r.id)));
+}
+
+/** Records the paths under which documents were seen (ignores documents that are not stored). */
+export async function insertDocumentFiles(db: Db, files: { id: DocumentId; path: string }[]): Promise<void> {
+  if (files.length === 0) {
+    return;
+  }
+  await db.query(
+    `insert into document_files (document_id, path)
+     select f.id, f.path from unnest($1::text[], $2::text[]) as f(id, path)
+      where exists (select 1 from documents d where d.id = f.id)
+     on conflict do nothing`,
+    [files.map((f) => f.id), files.map((f) => f.path)],
+  );
 }
 
 /**
- * Inserts a document with its search text and vocabulary; a document whose bytes are already
- * stored is left untouched. Returns false when it was already there.
+ * Adds words to the typo-correction vocabulary. `known` remembers what this process already wrote,
+ * so a long ingest run stops sending the common words again and again.
  */
-export async function insertDocument(db: Db, doc: NewDocument): Promise<boolean> {
-  const searchTitle = toSearchText(doc.title);
-  const indexed = doc.text.length > MAX_INDEXED_CHARS ? doc.text.slice(0, MAX_INDEXED_CHARS) : doc.text;
-  const searchText = toSearchText(indexed);
-  const metadata =
-    doc.text.length > MAX_INDEXED_CHARS ? { ...doc.metadata, indexedChars: MAX_INDEXED_CHARS } : doc.metadata;
-  const inserted = await db.query<{ id: string }>(
-    `insert into documents (id, sha256, title, text, language, media_type, source_kind, url, outlet, author,
-                            published_at, reliability, sensitivity, byte_size, metadata, ts_config, search_title, search_text)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15::jsonb,$16::regconfig,$17,$18)
-     on conflict (sha256) do nothing returning id`,
-    [
-      doc.id,
-      doc.sha256,
-      doc.title,
-      doc.text,
-      doc.language,
-      doc.mediaType,
-      doc.sourceKind,
-      doc.url,
-      doc.outlet,
-      doc.author,
-      doc.publishedAt,
-      doc.reliability,
-      doc.sensitivity,
-      doc.byteSize,
-      JSON.stringify(metadata),
-      tsConfigFor(doc.language),
-      searchTitle,
-      searchText,
-    ],
+export async function insertSearchTerms(db: Db, terms: Iterable<string>, known?: Set<string>): Promise<void> {
+  const fresh = [...new Set(terms)].filter((t) => !known?.has(t));
+  if (fresh.length === 0) {
+    return;
+  }
+  await db.query(
+    `insert into search_terms (term, romanised)
+     select t, r from unnest($1::text[], $2::text[]) as x(t, r)
+     on conflict (term) do nothing`,
+    [fresh, fresh.map((t) => anyAscii(t).toLowerCase())],
   );
-  if (inserted.length === 0) {
-    return false;
+  if (known && known.size < 500_000) {
+    for (const t of fresh) {
+      known.add(t);
+    }
   }
-  const terms = listSearchTerms(`${searchTitle} ${searchText}`);
-  if (terms.length > 0) {
-    await db.query(
-      `insert into search_terms (term, romanised, doc_count)
-       select t, r, 1 from unnest($1::text[], $2::text[]) as x(t, r)
-       on conflict (term) do update set doc_count = search_terms.doc_count + 1`,
-      [terms, terms.map((t) => anyAscii(t).toLowerCase())],
-    );
+}
+
+/** Ids of the stored documents among these SHA-256 hashes. */
+export async function listDocumentIdsBySha256(db: Db, hashes: string[]): Promise<Map<string, DocumentId>> {
+  if (hashes.length === 0) {
+    return new Map();
   }
-  return true;
+  const rows = await db.query<{ id: string; sha256: string }>('select id, sha256 from documents where sha256 = any($1::text[])', [
+    hashes,
+  ]);
+  return new Map(rows.map((r) => [r.sha256, toDocumentId(r.id)]));
 }
 
 export interface DocumentFilter {
@@ -196,7 +254,8 @@ export async function* iterateDocuments(db: Db, ids?: string[], batch = 200): As
   let after = '';
   for (;;) {
     const rows = await db.query<DocumentRow>(
-      `select d.*, (select array_agg(f.path order by f.first_seen) from document_files f where f.document_id = d.id) as file_names
+      `select ${DOCUMENT_COLUMNS},
+              (select array_agg(f.path order by f.first_seen) from document_files f where f.document_id = d.id) as file_names
          from documents d where d.id > $1 and ($2::text[] is null or d.id = any($2::text[]))
         order by d.id limit $3`,
       [after, ids ?? null, batch],

@@ -1,8 +1,8 @@
 /**
- * First schema. Text search runs on `search_title` / `search_text`, which TypeScript fills already
- * folded and CJK-segmented (unaccent is not immutable, so it cannot sit in a generated column).
- * Each document is indexed twice: with the `simple` configuration (exact words, any language) and
- * with the stemming configuration of its own language.
+ * First schema. Text search runs on `tsv`, built at insert time from search text that TypeScript
+ * folds and CJK-segments (unaccent is not immutable, so it cannot sit in a generated column). Each
+ * document is indexed with the `simple` configuration (exact words, any language) and, where one
+ * exists, the stemming configuration of its own language.
  */
 export const INIT_SQL = /* sql */ `
 create extension if not exists pg_trgm;
@@ -27,14 +27,8 @@ create table documents (
   state         text not null default 'indexed',
   created_at    timestamptz not null default now(),
   ts_config     regconfig not null default 'simple',
-  search_title  text not null default '',
-  search_text   text not null default '',
-  tsv tsvector generated always as (
-    setweight(to_tsvector('simple'::regconfig, search_title), 'A') ||
-    setweight(to_tsvector(ts_config, search_title), 'A') ||
-    setweight(to_tsvector('simple'::regconfig, search_text), 'D') ||
-    setweight(to_tsvector(ts_config, search_text), 'D')
-  ) stored
+  -- Filled by the insert from the folded, CJK-segmented search text (which is not stored twice).
+  tsv           tsvector not null default ''::tsvector
 );
 create index documents_tsv_idx on documents using gin (tsv);
 create index documents_language_idx on documents (language);

@@ -1,6 +1,8 @@
 import { INIT_SQL } from './0001-init.ts';
+import { CHILDREN_SQL } from './0002-children.ts';
 
 /** Ordered schema migrations in the PostgreSQL dialect; shared by PGlite and PostgreSQL. */
 export const MIGRATIONS: readonly { version: string; sql: string }[] = [
   { version: '0001-init', sql: INIT_SQL },
+  { version: '0002-children', sql: CHILDREN_SQL },
 ];

@@ -1,0 +1,57 @@
+import { listSearchTerms, toSearchText } from '../domain/search-text.ts';
+import type { ParseHints, ParsedDocument } from '../domain/source.ts';
+import { createBlobStore, sha256Hex } from '../store/blob.store.ts';
+import { detectLanguage } from './language.ts';
+import { parseDocument } from './parse/parse.stage.ts';
+
+/** Text beyond this many characters is stored but not indexed (PostgreSQL caps a tsvector at 1 MB). */
+export const MAX_INDEXED_CHARS = 400_000;
+
+export interface PrepareJob {
+  bytes: Uint8Array;
+  hints: ParseHints;
+  /** A language known in advance (demo records, importers) skips detection. */
+  language?: string;
+  /** Where the original is written (content-addressed); the worker writes it, the writer never does. */
+  blobRoot: string;
+}
+
+/** Everything the database writer needs, computed off the writer's thread. */
+export interface PreparedDocument {
+  sha256: string;
+  byteSize: number;
+  parsed: ParsedDocument;
+  language: string;
+  searchTitle: string;
+  searchText: string;
+  /** Words offered as typo corrections (romanised keys are computed by the store). */
+  terms: string[];
+}
+
+/**
+ * The CPU-heavy part of ingesting one file: parse, detect the language, build the search text,
+ * keep the original. Pure apart from the blob write, so it runs in worker threads.
+ * @throws invalid_input / unavailable from the parsers
+ */
+export async function prepareDocument(job: PrepareJob): Promise<PreparedDocument> {
+  const parsed = await parseDocument(job.bytes, job.hints);
+  const language = job.language ?? (await detectLanguage(`${parsed.title}\n${parsed.text.slice(0, 20_000)}`));
+  const indexed = parsed.text.length > MAX_INDEXED_CHARS ? parsed.text.slice(0, MAX_INDEXED_CHARS) : parsed.text;
+  if (parsed.text.length > MAX_INDEXED_CHARS) {
+    parsed.metadata = { ...parsed.metadata, indexedChars: MAX_INDEXED_CHARS };
+  }
+  const searchTitle = toSearchText(parsed.title);
+  const searchText = toSearchText(indexed);
+  const sha256 = createBlobStore(job.blobRoot).put(job.bytes);
+  return {
+    sha256,
+    byteSize: job.bytes.length,
+    parsed,
+    language,
+    searchTitle,
+    searchText,
+    terms: listSearchTerms(`${searchTitle} ${searchText}`),
+  };
+}
+
+export { sha256Hex };
