@@ -11,6 +11,8 @@ import { registerServeCommand } from './commands/serve.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
 import { registerRunsCommand } from './commands/runs.command.ts';
 import { registerDbCommand } from './commands/db.command.ts';
+import { registerExtractCommand } from './commands/extract.command.ts';
+import { registerNamesCommand } from './commands/names.command.ts';
 import type { CliIo } from './io.ts';
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
@@ -41,6 +43,8 @@ export function buildProgram(io: CliIo): Command {
   registerDemoCommand(ctx);
   registerRunsCommand(ctx);
   registerDbCommand(ctx);
+  registerExtractCommand(ctx);
+  registerNamesCommand(ctx);
   return program;
 }
 

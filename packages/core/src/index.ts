@@ -7,6 +7,7 @@ import { createDocumentService } from './services/documents.service.ts';
 import { createExportService } from './services/export.service.ts';
 import { createIngestService } from './services/ingest.service.ts';
 import { createSearchService } from './services/search.service.ts';
+import { createExtractService } from './services/extract.service.ts';
 
 export { loadConfig, type Config } from './config.ts';
 export { AppError, isAppError, notFound, type ErrorCode } from './domain/errors.ts';
@@ -18,6 +19,8 @@ export type { IngestReport, BatchProgress } from './pipeline/ingest.ts';
 export type { RunRecord } from './store/runs.store.ts';
 export type { ExportFormat, ExportRequest, ExportType } from './services/export.service.ts';
 export { DEMO_RECORDS } from './services/demo.service.ts';
+export { createExtractService, type ExtractResult, type ExtractService } from './services/extract.service.ts';
+export { compareNames, nameKeys, scoreNamePairsCsv, type NameComparison, type NameFeature } from './names/index.ts';
 
 export interface CoreOptions {
   /** Who holds the PGlite folder, shown to a second process that finds it locked. */
@@ -34,13 +37,14 @@ export async function createCore(config: Config, options: CoreOptions = {}) {
       ? await openDb({ kind: 'postgres', url: config.databaseUrl })
       : await openDb({ kind: 'pglite', dataDir: config.dataDir, holder: options.holder });
   const blobs = createBlobStore(join(config.dataDir, 'blobs'));
-  const ingest = createIngestService({ db, blobs });
+  const ingest = createIngestService({ db, blobRoot: join(config.dataDir, 'blobs') });
   const services = {
     ingest,
     search: createSearchService({ db }),
     documents: createDocumentService({ db, blobs }),
     export: createExportService({ db }),
     demo: createDemoService({ ingest }),
+    extract: createExtractService({}),
   };
   return {
     services,
