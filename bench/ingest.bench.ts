@@ -37,7 +37,10 @@ async function bare(): Promise<number> {
   for (let i = 0; i < names.length; i += 100) {
     await db.transaction(async (tx) => {
       for (const name of names.slice(i, i + 100)) {
-        await tx.query('insert into bare (id, body) values ($1, $2)', [name, readFileSync(join(files, name), 'utf8')]);
+        await tx.query('insert into bare (id, body) values ($1, $2)', [
+          name,
+          readFileSync(join(files, name), 'utf8'),
+        ]);
       }
     });
   }
@@ -68,7 +71,9 @@ async function longarm(workers: number): Promise<{ rate: number; peak: number }>
   const env = { ...process.env, LONGARM_DATA: join(root, `longarm-${workers}`) };
   execFileSync(process.execPath, [CLI, 'db', 'migrate'], { env });
   const started = performance.now();
-  const child = spawn(process.execPath, [CLI, 'ingest', files, '--workers', String(workers), '--json'], { env });
+  const child = spawn(process.execPath, [CLI, 'ingest', files, '--workers', String(workers), '--json'], {
+    env,
+  });
   const stopWatch = watchPeak(child.pid ?? 0);
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -77,7 +82,9 @@ async function longarm(workers: number): Promise<{ rate: number; peak: number }>
   const peak = stopWatch();
   const report = JSON.parse(out) as { ingested: unknown[]; failed: unknown[] };
   if (code !== 0 || report.ingested.length !== DOCS) {
-    throw new Error(`expected ${DOCS} ingested, got ${report.ingested.length} (${report.failed.length} failed, exit ${code})`);
+    throw new Error(
+      `expected ${DOCS} ingested, got ${report.ingested.length} (${report.failed.length} failed, exit ${code})`,
+    );
   }
   return { rate: DOCS / seconds, peak };
 }
@@ -90,7 +97,9 @@ for (const w of WORKERS) {
   results[`workers${w}DocsPerSecond`] = Math.round(r.rate);
   results[`workers${w}Ratio`] = Math.round((r.rate / bareRate) * 100) / 100;
   results[`workers${w}PeakRssMB`] = mb(r.peak);
-  rows.push(`| longarm, ${w} worker${w > 1 ? 's' : ''} | ${r.rate.toFixed(0)} | ${(r.rate / bareRate).toFixed(2)} | ${mb(r.peak)} |`);
+  rows.push(
+    `| longarm, ${w} worker${w > 1 ? 's' : ''} | ${r.rate.toFixed(0)} | ${(r.rate / bareRate).toFixed(2)} | ${mb(r.peak)} |`,
+  );
 }
 rmSync(root, { recursive: true, force: true });
 process.stdout.write(

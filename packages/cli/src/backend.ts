@@ -17,7 +17,11 @@ export type RunReport = IngestReport & { runId: string };
 /** What commands need, served by an in-process core or by the server that holds the data folder. */
 export interface Backend {
   readonly via: 'local' | 'server';
-  ingestPaths(paths: string[], onProgress?: (p: BatchProgress) => void, options?: { workers?: number }): Promise<RunReport>;
+  ingestPaths(
+    paths: string[],
+    onProgress?: (p: BatchProgress) => void,
+    options?: { workers?: number },
+  ): Promise<RunReport>;
   loadDemo(): Promise<RunReport>;
   search(params: SearchParams): Promise<SearchResponse>;
   getDocument(id: string, q?: string): Promise<DocumentResponse>;
@@ -78,12 +82,13 @@ function openRemote(url: string, token: string): Backend {
 
   return {
     via: 'server',
-    async ingestPaths(paths, _onProgress, options) {
+    async ingestPaths(paths, onProgress, options) {
+      void onProgress; // the server reports once, at the end
       // The server has its own working directory: send absolute paths, report them as given.
       const absolute = paths.map((p) => resolve(p));
       const report = await json<RunReport>('/local/ingest', {
         method: 'POST',
-        body: JSON.stringify({ paths: absolute }),
+        body: JSON.stringify({ paths: absolute, workers: options?.workers }),
       });
       const asGiven = (p: string): string => {
         const i = absolute.findIndex((a) => p === a || p.startsWith(`${a}/`));

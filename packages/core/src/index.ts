@@ -20,7 +20,13 @@ export type { RunRecord } from './store/runs.store.ts';
 export type { ExportFormat, ExportRequest, ExportType } from './services/export.service.ts';
 export { DEMO_RECORDS } from './services/demo.service.ts';
 export { createExtractService, type ExtractResult, type ExtractService } from './services/extract.service.ts';
-export { compareNames, nameKeys, scoreNamePairsCsv, type NameComparison, type NameFeature } from './names/index.ts';
+export {
+  compareNames,
+  nameKeys,
+  scoreNamePairsCsv,
+  type NameComparison,
+  type NameFeature,
+} from './names/index.ts';
 
 export interface CoreOptions {
   /** Who holds the PGlite folder, shown to a second process that finds it locked. */

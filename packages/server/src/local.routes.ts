@@ -39,7 +39,9 @@ export function createLocalRoutes(services: Services, token: string): Hono {
     if (!parsed.success) {
       throw new AppError('invalid_input', 'the body must be {"paths": ["…"]}');
     }
-    return c.json(await services.ingest.ingestPaths(parsed.data.paths, undefined, { workers: parsed.data.workers }));
+    return c.json(
+      await services.ingest.ingestPaths(parsed.data.paths, undefined, { workers: parsed.data.workers }),
+    );
   });
   app.post('/demo', async (c) => c.json(await services.demo.load()));
   return app;

@@ -11,13 +11,15 @@ export function registerIngestCommand({ program, io, withCore, ExitSignal, json 
     .argument('<paths...>', 'files or folders')
     .option('--json', 'print the report as JSON on stdout')
     .addOption(
-      new Option('--workers <n>', 'parse in N worker threads (1: in this thread)').default(1).argParser((v) => {
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 1 || n > 64) {
-          throw new AppError('invalid_input', `--workers takes a whole number from 1 to 64, not "${v}"`);
-        }
-        return n;
-      }),
+      new Option('--workers <n>', 'parse in N worker threads (1: in this thread)')
+        .default(1)
+        .argParser((v) => {
+          const n = Number(v);
+          if (!Number.isInteger(n) || n < 1 || n > 64) {
+            throw new AppError('invalid_input', `--workers takes a whole number from 1 to 64, not "${v}"`);
+          }
+          return n;
+        }),
     )
     .action(async (paths: string[], opts: { json?: boolean; workers: number }) => {
       const report = await withCore('longarm ingest', async (core) => {

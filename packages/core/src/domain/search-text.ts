@@ -34,7 +34,8 @@ function foldChar(ch: string): string {
 /** Lower case and strip diacritics, character by character, keeping every UTF-16 index in place. */
 export function foldText(text: string): string {
   // Most text is ASCII or needs only lower-casing; fold the rest character by character.
-  return text.replace(/[^\x00-\x40\x5b-\x7f]/g, (ch) => {
+  // Everything outside ASCII, plus A–Z.
+  return text.replace(/[A-Z\u0080-\uffff]/g, (ch) => {
     const code = ch.charCodeAt(0);
     return code >= 0xd800 && code <= 0xdfff ? ch : foldChar(ch);
   });

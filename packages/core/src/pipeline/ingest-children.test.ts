@@ -18,7 +18,9 @@ afterEach(async () => {
 });
 
 const nest = (levels: number): Uint8Array => {
-  let bytes = zipSync({ 'core.txt': strToU8('The innermost note of an invented archive about a service station.') });
+  let bytes = zipSync({
+    'core.txt': strToU8('The innermost note of an invented archive about a service station.'),
+  });
   for (let i = levels - 1; i >= 1; i--) {
     bytes = zipSync({ [`level-${i + 1}.zip`]: bytes });
   }
@@ -30,8 +32,12 @@ describe('ingest of containers', () => {
     writeFileSync(
       join(dir, 'leak.zip'),
       zipSync({
-        'lists/talent.csv': strToU8('name,country,sector\nInvented Person One,CA,energy\nInvented Person Two,SE,academia\n'),
-        'notes/summary.txt': strToU8('A summary written for a test: the list names foreign officials in two countries.'),
+        'lists/talent.csv': strToU8(
+          'name,country,sector\nInvented Person One,CA,energy\nInvented Person Two,SE,academia\n',
+        ),
+        'notes/summary.txt': strToU8(
+          'A summary written for a test: the list names foreign officials in two countries.',
+        ),
       }),
     );
     const eml = [
@@ -65,7 +71,8 @@ describe('ingest of containers', () => {
       'mail.eml',
       'mail.eml!/hotline.txt',
     ]);
-    const hit = (await t.core.services.search.search(SearchRequestSchema.parse({ q: 'hotline countries' }))).hits;
+    const hit = (await t.core.services.search.search(SearchRequestSchema.parse({ q: 'hotline countries' })))
+      .hits;
     expect(hit.map((h) => h.title)).toContain('The invented hotline note says calls came from 82 countries.');
   });
 
@@ -79,7 +86,10 @@ describe('ingest of containers', () => {
   });
 
   it('adds nothing when the same archive comes again', async () => {
-    writeFileSync(join(dir, 'a.zip'), zipSync({ 'x.txt': strToU8('An invented note inside an archive, for a re-run test.') }));
+    writeFileSync(
+      join(dir, 'a.zip'),
+      zipSync({ 'x.txt': strToU8('An invented note inside an archive, for a re-run test.') }),
+    );
     const first = await t.core.services.ingest.ingestPaths([dir]);
     const second = await t.core.services.ingest.ingestPaths([dir]);
     expect(first.ingested).toHaveLength(2);

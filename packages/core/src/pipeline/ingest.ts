@@ -119,7 +119,9 @@ export interface BatchProgress {
 }
 
 /** Something to ingest: a file to read, an unreadable entry, or bytes already in hand. */
-export type IngestTask = { path: string; load: () => Promise<SourceFile> } | { path: string; error: { code: ErrorCode; message: string } };
+export type IngestTask =
+  | { path: string; load: () => Promise<SourceFile> }
+  | { path: string; error: { code: ErrorCode; message: string } };
 
 const CHUNK = 64;
 
@@ -168,9 +170,8 @@ export async function ingestTasks(
       await insertDocumentFile(deps.db, id, path);
     }
   };
-  const iterator = (Symbol.asyncIterator in tasks ? tasks[Symbol.asyncIterator]() : (tasks as Iterable<IngestTask>)[Symbol.iterator]()) as
-    | AsyncIterator<IngestTask>
-    | Iterator<IngestTask>;
+  const iterator: AsyncIterator<IngestTask> | Iterator<IngestTask> =
+    Symbol.asyncIterator in tasks ? tasks[Symbol.asyncIterator]() : tasks[Symbol.iterator]();
   let exhausted = false;
   let done = 0;
   const progress = (path: string): void => {
@@ -193,7 +194,9 @@ export async function ingestTasks(
 
   const persist = async (prepared: Prepared[]): Promise<void> => {
     const write = async (db: Db, items: Prepared[]): Promise<void> => {
-      const ok = items.flatMap((item) => (item.result.status === 'fulfilled' ? [{ item, p: item.result.value }] : []));
+      const ok = items.flatMap((item) =>
+        item.result.status === 'fulfilled' ? [{ item, p: item.result.value }] : [],
+      );
       const docs = ok.map(({ item, p }) => {
         const known = item.loaded.file.known ?? {};
         return {
@@ -219,7 +222,10 @@ export async function ingestTasks(
         };
       });
       const fresh = await insertDocuments(db, docs);
-      await insertDocumentFiles(db, docs.map((d, i) => ({ id: d.id, path: ok[i]?.item.loaded.file.path ?? '' })));
+      await insertDocumentFiles(
+        db,
+        docs.map((d, i) => ({ id: d.id, path: ok[i]?.item.loaded.file.path ?? '' })),
+      );
       const terms: string[] = [];
       ok.forEach(({ item, p }, i) => {
         item.fresh = fresh.has(docs[i]?.id ?? ('' as DocumentId));
@@ -251,7 +257,13 @@ export async function ingestTasks(
       } else {
         const p = result.value;
         const id = toDocumentIdFromSha256(p.sha256);
-        report.ingested.push({ path, id, sha256: p.sha256, language: p.language, title: loaded.file.known?.title ?? p.parsed.title });
+        report.ingested.push({
+          path,
+          id,
+          sha256: p.sha256,
+          language: p.language,
+          title: loaded.file.known?.title ?? p.parsed.title,
+        });
         for (const w of p.parsed.warnings ?? []) {
           report.warnings.push({ path, ...w });
         }
@@ -276,7 +288,9 @@ export async function ingestTasks(
       continue; // the last chunk may have queued children
     }
     const loaded: Loaded[] = [];
-    for (const [i, result] of (await Promise.allSettled(chunk.map(async (t) => ('load' in t ? t.load() : undefined)))).entries()) {
+    for (const [i, result] of (
+      await Promise.allSettled(chunk.map(async (t) => ('load' in t ? t.load() : undefined)))
+    ).entries()) {
       const task = chunk[i];
       if (!task) {
         continue;
@@ -291,10 +305,14 @@ export async function ingestTasks(
         loaded.push({ file: result.value, sha256: sha256Hex(result.value.bytes) });
       }
     }
-    const stored = await listDocumentIdsBySha256(deps.db, loaded.map((l) => l.sha256));
+    const stored = await listDocumentIdsBySha256(
+      deps.db,
+      loaded.map((l) => l.sha256),
+    );
     const toPrepare: Loaded[] = [];
     for (const l of loaded) {
-      const existing = stored.get(l.sha256) ?? (seen.has(l.sha256) ? toDocumentIdFromSha256(l.sha256) : undefined);
+      const existing =
+        stored.get(l.sha256) ?? (seen.has(l.sha256) ? toDocumentIdFromSha256(l.sha256) : undefined);
       if (existing) {
         if (stored.has(l.sha256)) {
           await insertDocumentFile(deps.db, existing, l.file.path);
@@ -312,7 +330,10 @@ export async function ingestTasks(
       toPrepare.map((l) =>
         deps.preparer.prepare({
           bytes: l.file.bytes,
-          hints: { fileName: basename(l.file.path.split('!/').pop() ?? l.file.path), depth: l.file.depth ?? 0 },
+          hints: {
+            fileName: basename(l.file.path.split('!/').pop() ?? l.file.path),
+            depth: l.file.depth ?? 0,
+          },
           language: l.file.known?.language,
           blobRoot: deps.blobRoot,
         }),
@@ -329,7 +350,10 @@ export async function ingestTasks(
 
 function childTask(parent: SourceFile, parentId: DocumentId, child: ChildFile): IngestTask {
   const path = `${parent.path}!/${child.name}`;
-  return { path, load: () => Promise.resolve({ path, bytes: child.bytes, parentId, depth: (parent.depth ?? 0) + 1 }) };
+  return {
+    path,
+    load: () => Promise.resolve({ path, bytes: child.bytes, parentId, depth: (parent.depth ?? 0) + 1 }),
+  };
 }
 
 /** Tasks for every file under the given paths. */

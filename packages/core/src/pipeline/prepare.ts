@@ -36,7 +36,8 @@ export interface PreparedDocument {
 export async function prepareDocument(job: PrepareJob): Promise<PreparedDocument> {
   const parsed = await parseDocument(job.bytes, job.hints);
   const language = job.language ?? (await detectLanguage(`${parsed.title}\n${parsed.text.slice(0, 20_000)}`));
-  const indexed = parsed.text.length > MAX_INDEXED_CHARS ? parsed.text.slice(0, MAX_INDEXED_CHARS) : parsed.text;
+  const indexed =
+    parsed.text.length > MAX_INDEXED_CHARS ? parsed.text.slice(0, MAX_INDEXED_CHARS) : parsed.text;
   if (parsed.text.length > MAX_INDEXED_CHARS) {
     parsed.metadata = { ...parsed.metadata, indexedChars: MAX_INDEXED_CHARS };
   }

@@ -12,7 +12,10 @@ parentPort?.on('message', (msg: Request) => {
   prepareDocument(msg.job).then(
     (prepared) => {
       const transfer = (prepared.parsed.children ?? []).map((c) => c.bytes.buffer as ArrayBuffer);
-      parentPort?.postMessage({ id: msg.id, prepared }, transfer.filter((b, i, all) => all.indexOf(b) === i));
+      parentPort?.postMessage(
+        { id: msg.id, prepared },
+        transfer.filter((b, i, all) => all.indexOf(b) === i),
+      );
     },
     (e: unknown) => {
       const error =

@@ -40,19 +40,26 @@ export function createThreadPreparer(n: number): Preparer {
   const pools = Array.from({ length: count }, () => {
     const worker = new Worker(entry.url, { execArgv: entry.execArgv });
     const pending = new Map<number, Pending>();
-    worker.on('message', (msg: { id: number; prepared?: PreparedDocument; error?: { code: string; message: string; app: boolean } }) => {
-      const p = pending.get(msg.id);
-      pending.delete(msg.id);
-      if (!p) {
-        return;
-      }
-      if (msg.prepared) {
-        p.resolve(msg.prepared);
-      } else {
-        const err = msg.error ?? { code: 'internal', message: 'no answer', app: false };
-        p.reject(err.app ? new AppError(err.code as ErrorCode, err.message) : new Error(err.message));
-      }
-    });
+    worker.on(
+      'message',
+      (msg: {
+        id: number;
+        prepared?: PreparedDocument;
+        error?: { code: string; message: string; app: boolean };
+      }) => {
+        const p = pending.get(msg.id);
+        pending.delete(msg.id);
+        if (!p) {
+          return;
+        }
+        if (msg.prepared) {
+          p.resolve(msg.prepared);
+        } else {
+          const err = msg.error ?? { code: 'internal', message: 'no answer', app: false };
+          p.reject(err.app ? new AppError(err.code as ErrorCode, err.message) : new Error(err.message));
+        }
+      },
+    );
     const failAll = (e: Error): void => {
       for (const p of pending.values()) {
         p.reject(new AppError('internal', `a parsing worker stopped: ${e.message}`));

@@ -29,7 +29,6 @@ const TS_CONFIGS: Record<string, string> = {
 export const tsConfigFor = (language: string): string => TS_CONFIGS[language] ?? 'simple';
 export const STEMMING_CONFIGS: readonly string[] = [...new Set(Object.values(TS_CONFIGS))];
 
-
 export interface NewDocument {
   id: DocumentId;
   sha256: string;
@@ -172,9 +171,26 @@ export async function insertDocuments(db: Db, docs: NewDocument[]): Promise<Set<
   const values: unknown[][] = INSERT_COLUMNS.map(() => []);
   for (const d of docs) {
     const row = [
-      d.id, d.sha256, d.title, d.text, d.language, d.mediaType, d.sourceKind, d.url, d.outlet, d.author,
-      d.publishedAt, d.reliability, d.sensitivity, d.byteSize, JSON.stringify(d.metadata), d.parentId,
-      d.pathInParent, tsConfigFor(d.language), d.searchTitle, d.searchText,
+      d.id,
+      d.sha256,
+      d.title,
+      d.text,
+      d.language,
+      d.mediaType,
+      d.sourceKind,
+      d.url,
+      d.outlet,
+      d.author,
+      d.publishedAt,
+      d.reliability,
+      d.sensitivity,
+      d.byteSize,
+      JSON.stringify(d.metadata),
+      d.parentId,
+      d.pathInParent,
+      tsConfigFor(d.language),
+      d.searchTitle,
+      d.searchText,
     ];
     row.forEach((v, i) => values[i]?.push(v));
   }
@@ -236,9 +252,10 @@ export async function listDocumentIdsBySha256(db: Db, hashes: string[]): Promise
   if (hashes.length === 0) {
     return new Map();
   }
-  const rows = await db.query<{ id: string; sha256: string }>('select id, sha256 from documents where sha256 = any($1::text[])', [
-    hashes,
-  ]);
+  const rows = await db.query<{ id: string; sha256: string }>(
+    'select id, sha256 from documents where sha256 = any($1::text[])',
+    [hashes],
+  );
   return new Map(rows.map((r) => [r.sha256, toDocumentId(r.id)]));
 }
 
