@@ -43,7 +43,11 @@ export async function createCore(config: Config, options: CoreOptions = {}) {
       ? await openDb({ kind: 'postgres', url: config.databaseUrl })
       : await openDb({ kind: 'pglite', dataDir: config.dataDir, holder: options.holder });
   const blobs = createBlobStore(join(config.dataDir, 'blobs'));
-  const ingest = createIngestService({ db, blobRoot: join(config.dataDir, 'blobs') });
+  const ingest = createIngestService({
+    db,
+    blobRoot: join(config.dataDir, 'blobs'),
+    ocr: { languages: config.ocrLanguages, ...(config.tessdataDir ? { tessdataDir: config.tessdataDir } : {}) },
+  });
   const services = {
     ingest,
     search: createSearchService({ db }),

@@ -2,7 +2,7 @@ import { lstat, readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { AppError, type ErrorCode } from '../domain/errors.ts';
 import { toDocumentIdFromSha256, type DocumentId } from '../domain/ids.ts';
-import type { ChildFile, Reliability, Sensitivity, SourceKind } from '../domain/source.ts';
+import type { ChildFile, ParseHints, Reliability, Sensitivity, SourceKind } from '../domain/source.ts';
 import type { Db } from '../store/db.ts';
 import {
   insertDocumentFile,
@@ -21,6 +21,8 @@ export interface IngestDeps {
   preparer: Preparer;
   /** Search terms this process already wrote (see insertSearchTerms). */
   knownTerms: Set<string>;
+  /** OCR languages and an extra tessdata folder, from the configuration. */
+  ocr?: ParseHints['ocr'];
 }
 
 export interface SourceFile {
@@ -333,6 +335,7 @@ export async function ingestTasks(
           hints: {
             fileName: basename(l.file.path.split('!/').pop() ?? l.file.path),
             depth: l.file.depth ?? 0,
+            ...(deps.ocr ? { ocr: deps.ocr } : {}),
           },
           language: l.file.known?.language,
           blobRoot: deps.blobRoot,

@@ -4,6 +4,7 @@ import {
   tasksForPaths,
   type BatchProgress,
   type IngestReport,
+  type IngestDeps,
   type IngestTask,
   type SourceFile,
 } from '../pipeline/ingest.ts';
@@ -27,7 +28,15 @@ export interface IngestService {
   listRuns(): Promise<RunRecord[]>;
 }
 
-export function createIngestService({ db, blobRoot }: { db: Db; blobRoot: string }): IngestService {
+export function createIngestService({
+  db,
+  blobRoot,
+  ocr,
+}: {
+  db: Db;
+  blobRoot: string;
+  ocr?: IngestDeps['ocr'];
+}): IngestService {
   // Vocabulary this process has written, shared by its runs.
   const knownTerms = new Set<string>();
   const run = async (
@@ -40,7 +49,7 @@ export function createIngestService({ db, blobRoot }: { db: Db; blobRoot: string
     await insertRun(db, runId, command);
     const preparer = createPreparer(options.workers ?? 1);
     try {
-      const report = await ingestTasks(tasks, { db, blobRoot, preparer, knownTerms }, onProgress);
+      const report = await ingestTasks(tasks, { db, blobRoot, preparer, knownTerms, ocr }, onProgress);
       await finishRun(db, runId, { ...report });
       return { ...report, runId };
     } finally {
