@@ -27,6 +27,7 @@ export interface Backend {
   getDocument(id: string, q?: string): Promise<DocumentResponse>;
   exportRecords(req: ExportRequest): AsyncIterable<string>;
   listRuns(): Promise<RunRecord[]>;
+  getRun(id: string): Promise<RunRecord>;
   close(): Promise<void>;
 }
 
@@ -41,6 +42,7 @@ async function openLocal(config: Config, holder: string): Promise<Backend> {
     getDocument: (id, q) => s.documents.get(id, q),
     exportRecords: (req) => s.export.exportRecords(req),
     listRuns: () => s.ingest.listRuns(),
+    getRun: (id) => s.ingest.getRun(id),
     close: () => core.close(),
   };
 }
@@ -121,6 +123,7 @@ function openRemote(url: string, token: string): Backend {
       }
     },
     listRuns: async () => (await json<{ runs: RunRecord[] }>('/runs')).runs,
+    getRun: (id) => json<RunRecord>(`/runs/${encodeURIComponent(id)}`),
     close: () => Promise.resolve(),
   };
 }

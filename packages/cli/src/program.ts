@@ -10,6 +10,7 @@ import { registerExportCommand } from './commands/export.command.ts';
 import { registerServeCommand } from './commands/serve.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
 import { registerRunsCommand } from './commands/runs.command.ts';
+import { registerWorkerCommand } from './commands/worker.command.ts';
 import { registerDbCommand } from './commands/db.command.ts';
 import { registerExtractCommand } from './commands/extract.command.ts';
 import { registerNamesCommand } from './commands/names.command.ts';
@@ -42,6 +43,7 @@ export function buildProgram(io: CliIo): Command {
   registerServeCommand(ctx);
   registerDemoCommand(ctx);
   registerRunsCommand(ctx);
+  registerWorkerCommand(ctx);
   registerDbCommand(ctx);
   registerExtractCommand(ctx);
   registerNamesCommand(ctx);

@@ -1,4 +1,4 @@
-// Regenerates packages/core/src/names/data/rigour.json from the MIT-licensed rigour name resources
+// Regenerates packages/core/src/names/resources/rigour.json from the MIT-licensed rigour name resources
 // (OpenSanctions, see shared/eval/nlp/name-matching/rigour-name-resources/LICENSE.upstream).
 // Run once by hand: npx tsx packages/core/eval/build-names-data.ts [path-to-rigour-name-resources]
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -71,7 +71,7 @@ const out = {
   personPrefixes,
   orgPrefixes,
 };
-const target = join(here, '../src/names/data/rigour.json');
+const target = join(here, '../src/names/resources/rigour.json');
 writeFileSync(target, `${JSON.stringify(out)}\n`);
 process.stdout.write(
   `wrote ${target}: ${Object.keys(legalForms).length} legal forms, ${Object.keys(orgSymbols).length} org symbols, ${Object.keys(nicknames).length} nicknames, ${personPrefixes.length} prefixes\n`,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Config } from './config.ts';
-import { createBlobStore } from './store/blob.store.ts';
+import { asAsync, createBlobStore, createDbBlobStore } from './store/blob.store.ts';
+import { openIngestQueue } from './store/queue.store.ts';
 import { openDb, type Db, type DbTarget } from './store/db.ts';
 import { createDemoService } from './services/demo.service.ts';
 import { createDocumentService } from './services/documents.service.ts';
@@ -37,17 +38,31 @@ export interface CoreOptions {
 
 /** The only place that wires store, pipeline and services together. */
 export async function createCore(config: Config, options: CoreOptions = {}) {
-  const db: Db = options.dbTarget
-    ? await openDb(options.dbTarget)
-    : config.databaseUrl
-      ? await openDb({ kind: 'postgres', url: config.databaseUrl })
-      : await openDb({ kind: 'pglite', dataDir: config.dataDir, holder: options.holder });
-  const blobs = createBlobStore(join(config.dataDir, 'blobs'));
-  const ingest = createIngestService({
-    db,
-    blobRoot: join(config.dataDir, 'blobs'),
-    ocr: { languages: config.ocrLanguages, ...(config.tessdataDir ? { tessdataDir: config.tessdataDir } : {}) },
-  });
+  const target: DbTarget =
+    options.dbTarget ??
+    (config.databaseUrl
+      ? { kind: 'postgres', url: config.databaseUrl }
+      : { kind: 'pglite', dataDir: config.dataDir, ...(options.holder ? { holder: options.holder } : {}) });
+  const db: Db = await openDb(target);
+  const ocr = {
+    languages: config.ocrLanguages,
+    ...(config.tessdataDir ? { tessdataDir: config.tessdataDir } : {}),
+  };
+  // On PostgreSQL the originals live in the database and ingest goes through the shared queue, so
+  // workers on other machines can take part; on PGlite they live in the data folder.
+  const onServer = target.kind === 'postgres';
+  const blobRoot = join(config.dataDir, 'blobs');
+  const blobs = onServer ? createDbBlobStore(db) : asAsync(createBlobStore(blobRoot));
+  const ingest = onServer
+    ? createIngestService({
+        db,
+        ocr,
+        queued: {
+          blobs,
+          openQueue: () => openIngestQueue(target.url, target.schema ? `pgboss_${target.schema}` : 'pgboss'),
+        },
+      })
+    : createIngestService({ db, blobRoot, ocr });
   const services = {
     ingest,
     search: createSearchService({ db }),

@@ -171,6 +171,16 @@ export function createApiApp(services: Services, logger: AppLogger, localToken?:
     async (c) => c.json({ runs: await services.ingest.listRuns() }, 200),
   );
 
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/runs/{id}',
+      request: { params: z.object({ id: z.string().max(100) }) },
+      responses: { 200: { description: 'One ingest run with its full report' }, ...errorResponses },
+    }),
+    async (c) => c.json(await services.ingest.getRun(c.req.valid('param').id), 200),
+  );
+
   if (localToken) {
     app.route('/local', createLocalRoutes(services, localToken));
   }

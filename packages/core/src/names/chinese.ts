@@ -152,6 +152,12 @@ export function jyutpingToHongKong(jp: string): string {
       break;
     }
   }
+  if (initial === 'l' && rest === 'ei') {
+    rest = 'ee'; // 李 lei5 → Lee
+  }
+  if (initial === 's' && /^(i|e|yu)/.test(rest)) {
+    initial = 'sh'; // 成 sing → Shing, 石 sek → Shek in Hong Kong spelling
+  }
   if (initial === 'y' && rest.startsWith('y')) {
     rest = rest.slice(1);
   }

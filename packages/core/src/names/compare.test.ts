@@ -68,6 +68,14 @@ describe('compareNames across scripts', () => {
     expect(compareNames('福州市公安局', 'Xiamen PSB', 'PublicBody').match).toBe(false);
   });
 
+  it('reads Cantonese and Korean spellings and Party bodies', () => {
+    const hk = compareNames('李嘉誠', 'Li Ka-shing', 'Person');
+    expect(hk.match).toBe(true);
+    expect(hk.features.find((f) => f.name === 'script')?.note).toContain('cantonese');
+    expect(compareNames('김정은', 'Kim Jong Un', 'Person').match).toBe(true);
+    expect(compareNames('中共中央统战部', 'United Front Work Department', 'PublicBody').match).toBe(true);
+  });
+
   it('penalises numbers that disagree', () => {
     const diff = compareNames('Station 3', 'Station 4', 'Organization');
     expect(diff.match).toBe(false);

@@ -53,7 +53,13 @@ export function analyzeCached(name: string, schema?: string): NameAnalysis {
 /** Patronymics (Viktorovich, Petrivna) are often left out: they weigh half a word. */
 const PATRONYMIC = /(ovich|evich|ovna|evna|ovych|ivna)$/;
 const weightOf = (t: NameToken): number =>
-  t.kind === 'admin' ? 0.25 : t.kind === 'symbol' ? 0.7 : t.text.length <= 1 || PATRONYMIC.test(t.text) ? 0.5 : 1;
+  t.kind === 'admin'
+    ? 0.25
+    : t.kind === 'symbol'
+      ? 0.7
+      : t.text.length <= 1 || PATRONYMIC.test(t.text)
+        ? 0.5
+        : 1;
 
 interface TokenSim {
   sim: number;

@@ -1,5 +1,5 @@
 /** Word tables: legal forms and descriptors (from rigour, MIT), plus our own public-body aliases. */
-import rigour from './data/rigour.json' with { type: 'json' };
+import rigour from './resources/rigour.json' with { type: 'json' };
 import { normalizeName } from './normalize.ts';
 
 /**
@@ -67,6 +67,8 @@ const ADMIN: Record<string, string[]> = {
   province: ['province', 'provincial', '省', 'область', 'областной'],
   county: ['county', '县', '縣', 'район', 'районный'],
   district: ['district', '区', '區', '分局'],
+  central: ['central', 'central committee', '中央'],
+  ccp: ['ccp', 'cpc', 'chinese communist party', 'communist party of china', '中共', '中共中央'],
   national: ['national', 'state', '国家', '國家', 'государственный'],
 };
 

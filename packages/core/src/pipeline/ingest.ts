@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { AppError, type ErrorCode } from '../domain/errors.ts';
 import { toDocumentIdFromSha256, type DocumentId } from '../domain/ids.ts';
 import type { ChildFile, ParseHints, Reliability, Sensitivity, SourceKind } from '../domain/source.ts';
+import type { AsyncBlobStore } from '../store/blob.store.ts';
 import type { Db } from '../store/db.ts';
 import {
   insertDocumentFile,
@@ -16,13 +17,15 @@ import type { Preparer } from './preparer.ts';
 
 export interface IngestDeps {
   db: Db;
-  /** Folder of the content-addressed originals (`blobs/`). */
-  blobRoot: string;
+  /** Folder of the content-addressed originals (`blobs/`); absent when they are stored in PostgreSQL. */
+  blobRoot?: string;
   preparer: Preparer;
   /** Search terms this process already wrote (see insertSearchTerms). */
   knownTerms: Set<string>;
   /** OCR languages and an extra tessdata folder, from the configuration. */
   ocr?: ParseHints['ocr'];
+  /** Where the writer keeps originals when the preparer does not (PostgreSQL mode, ingest of sources). */
+  blobs?: AsyncBlobStore;
 }
 
 export interface SourceFile {
@@ -237,6 +240,13 @@ export async function ingestTasks(
       });
       await insertSearchTerms(db, terms, deps.knownTerms);
     };
+    if (deps.blobs) {
+      for (const item of prepared) {
+        if (item.result.status === 'fulfilled') {
+          await deps.blobs.put(item.loaded.file.bytes);
+        }
+      }
+    }
     try {
       await deps.db.transaction((tx) => write(tx, prepared));
     } catch {
@@ -338,7 +348,7 @@ export async function ingestTasks(
             ...(deps.ocr ? { ocr: deps.ocr } : {}),
           },
           language: l.file.known?.language,
-          blobRoot: deps.blobRoot,
+          ...(deps.blobRoot ? { blobRoot: deps.blobRoot } : {}),
         }),
       ),
     ).then((results) => results.map((result, i) => ({ loaded: toPrepare[i] as Loaded, result })));

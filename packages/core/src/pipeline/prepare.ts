@@ -12,8 +12,11 @@ export interface PrepareJob {
   hints: ParseHints;
   /** A language known in advance (demo records, importers) skips detection. */
   language?: string;
-  /** Where the original is written (content-addressed); the worker writes it, the writer never does. */
-  blobRoot: string;
+  /**
+   * Folder where the original is written (content-addressed) by whoever prepares it, so the
+   * writer thread does no file I/O. Absent when the original is already stored (in PostgreSQL).
+   */
+  blobRoot?: string;
 }
 
 /** Everything the database writer needs, computed off the writer's thread. */
@@ -43,7 +46,7 @@ export async function prepareDocument(job: PrepareJob): Promise<PreparedDocument
   }
   const searchTitle = toSearchText(parsed.title);
   const searchText = toSearchText(indexed);
-  const sha256 = createBlobStore(job.blobRoot).put(job.bytes);
+  const sha256 = job.blobRoot ? createBlobStore(job.blobRoot).put(job.bytes) : sha256Hex(job.bytes);
   return {
     sha256,
     byteSize: job.bytes.length,

@@ -1,6 +1,6 @@
 import type { DocumentResponse } from '@longarm/contracts';
 import { findQueryHits } from '../domain/search-text.ts';
-import type { BlobStore } from '../store/blob.store.ts';
+import type { AsyncBlobStore } from '../store/blob.store.ts';
 import type { Db } from '../store/db.ts';
 import { countDocuments, getDocument } from '../store/documents.store.ts';
 
@@ -12,7 +12,7 @@ export interface DocumentService {
   count(): Promise<number>;
 }
 
-export function createDocumentService({ db, blobs }: { db: Db; blobs: BlobStore }): DocumentService {
+export function createDocumentService({ db, blobs }: { db: Db; blobs: AsyncBlobStore }): DocumentService {
   return {
     async get(id, q) {
       const doc = await getDocument(db, id);
@@ -21,7 +21,7 @@ export function createDocumentService({ db, blobs }: { db: Db; blobs: BlobStore 
     async getOriginal(id) {
       const doc = await getDocument(db, id);
       const name = doc.fileNames[0]?.split(/[\\/]/).pop() ?? `${doc.id}`;
-      return { bytes: blobs.get(doc.sha256), mediaType: doc.mediaType, fileName: name };
+      return { bytes: await blobs.get(doc.sha256), mediaType: doc.mediaType, fileName: name };
     },
     count: () => countDocuments(db),
   };

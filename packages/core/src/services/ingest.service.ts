@@ -1,20 +1,28 @@
+import { AppError, notFound } from '../domain/errors.ts';
 import { newRunId, type RunId } from '../domain/ids.ts';
 import {
   ingestTasks,
   tasksForPaths,
   type BatchProgress,
-  type IngestReport,
   type IngestDeps,
+  type IngestReport,
   type IngestTask,
   type SourceFile,
 } from '../pipeline/ingest.ts';
 import { createPreparer } from '../pipeline/preparer.ts';
+import type { AsyncBlobStore } from '../store/blob.store.ts';
 import type { Db } from '../store/db.ts';
-import { finishRun, insertRun, listRuns, type RunRecord } from '../store/runs.store.ts';
+import type { IngestQueue } from '../store/queue.store.ts';
+import { finishRun, getRun, insertRun, listRuns, type RunRecord } from '../store/runs.store.ts';
+import { ingestQueued, workIngestJobs } from './queued-ingest.ts';
 
 export interface IngestOptions {
   /** Worker threads for parsing; 1 parses in this thread. */
   workers?: number;
+}
+
+export interface WorkerHandle {
+  stop(): Promise<void>;
 }
 
 export interface IngestService {
@@ -26,44 +34,109 @@ export interface IngestService {
   ): Promise<IngestReport & { runId: RunId }>;
   ingestSources(files: SourceFile[], command: string): Promise<IngestReport & { runId: RunId }>;
   listRuns(): Promise<RunRecord[]>;
+  /** @throws not_found */
+  getRun(id: string): Promise<RunRecord>;
+  /**
+   * Takes ingest jobs from the queue until stopped (`longarm worker`).
+   * @throws invalid_input without a PostgreSQL server (the embedded database has no shared queue)
+   */
+  startWorker(options?: IngestOptions & { batchSize?: number }): Promise<WorkerHandle>;
 }
 
-export function createIngestService({
-  db,
-  blobRoot,
-  ocr,
-}: {
+export interface IngestServiceDeps {
   db: Db;
-  blobRoot: string;
+  /** Folder for originals when they live on this machine (embedded database). */
+  blobRoot?: string;
   ocr?: IngestDeps['ocr'];
-}): IngestService {
+  /** On PostgreSQL: the shared queue and the originals in the database. */
+  queued?: { openQueue: () => Promise<IngestQueue>; blobs: AsyncBlobStore };
+}
+
+export function createIngestService({ db, blobRoot, ocr, queued }: IngestServiceDeps): IngestService {
   // Vocabulary this process has written, shared by its runs.
   const knownTerms = new Set<string>();
-  const run = async (
-    command: string,
+  const local = async (
+    runId: RunId,
     tasks: AsyncIterable<IngestTask> | Iterable<IngestTask>,
     onProgress?: (p: BatchProgress) => void,
     options: IngestOptions = {},
-  ): Promise<IngestReport & { runId: RunId }> => {
-    const runId = newRunId();
-    await insertRun(db, runId, command);
+  ): Promise<IngestReport> => {
     const preparer = createPreparer(options.workers ?? 1);
     try {
-      const report = await ingestTasks(tasks, { db, blobRoot, preparer, knownTerms, ocr }, onProgress);
-      await finishRun(db, runId, { ...report });
-      return { ...report, runId };
+      const where = blobRoot ? { blobRoot } : queued ? { blobs: queued.blobs } : {};
+      return await ingestTasks(
+        tasks,
+        { db, preparer, knownTerms, ...where, ...(ocr ? { ocr } : {}) },
+        onProgress,
+      );
     } finally {
       await preparer.close();
     }
   };
+  const run = async (
+    command: string,
+    body: (runId: RunId) => Promise<IngestReport>,
+  ): Promise<IngestReport & { runId: RunId }> => {
+    const runId = newRunId();
+    await insertRun(db, runId, command);
+    const report = await body(runId);
+    await finishRun(db, runId, { ...report });
+    return { ...report, runId };
+  };
   return {
     ingestPaths: (paths, onProgress, options) =>
-      run(`ingest ${paths.join(' ')}`, tasksForPaths(paths), onProgress, options),
+      run(`ingest ${paths.join(' ')}`, async (runId) => {
+        if (!queued) {
+          return local(runId, tasksForPaths(paths), onProgress, options);
+        }
+        const queue = await queued.openQueue();
+        const preparer = createPreparer(options?.workers ?? 1);
+        try {
+          return await ingestQueued(
+            runId,
+            paths,
+            { db, blobs: queued.blobs, queue, preparer, knownTerms, ...(ocr ? { ocr } : {}) },
+            16,
+          );
+        } finally {
+          await preparer.close();
+          await queue.close();
+        }
+      }),
     ingestSources: (files, command) =>
-      run(
-        command,
-        files.map((f) => ({ path: f.path, load: () => Promise.resolve(f) })),
-      ),
+      run(command, (runId) => {
+        void runId;
+        return local(
+          runId,
+          files.map((f) => ({ path: f.path, load: () => Promise.resolve(f) })),
+        );
+      }),
     listRuns: () => listRuns(db),
+    async getRun(id) {
+      const found = await getRun(db, id);
+      if (!found) {
+        throw notFound('run', id);
+      }
+      return found;
+    },
+    async startWorker(options = {}) {
+      if (!queued) {
+        throw new AppError(
+          'invalid_input',
+          'longarm worker needs a PostgreSQL server (DATABASE_URL); with the embedded database, ingest parses in worker threads of its own (--workers N)',
+        );
+      }
+      const queue = await queued.openQueue();
+      const preparer = createPreparer(options.workers ?? 1);
+      const deps = { db, blobs: queued.blobs, queue, preparer, knownTerms, ...(ocr ? { ocr } : {}) };
+      await queue.work((jobs) => workIngestJobs(jobs, deps), { batchSize: options.batchSize ?? 16 });
+      return {
+        async stop() {
+          await queue.stopWork();
+          await queue.close();
+          await preparer.close();
+        },
+      };
+    },
   };
 }

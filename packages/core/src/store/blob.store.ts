@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { notFound } from '../domain/errors.ts';
+import type { Db } from './db.ts';
 
 /** Original files, content-addressed by SHA-256: `blobs/ab/cdef…`. Writes are atomic (temp + rename). */
 export interface BlobStore {
@@ -11,6 +12,41 @@ export interface BlobStore {
 }
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** Originals in PostgreSQL itself (DATABASE_URL mode), so workers on any machine can read them. */
+export function createDbBlobStore(db: Db): AsyncBlobStore {
+  return {
+    async put(bytes) {
+      const sha = sha256Hex(bytes);
+      await db.query('insert into blob_data (sha256, bytes) values ($1, $2) on conflict do nothing', [
+        sha,
+        bytes,
+      ]);
+      return sha;
+    },
+    async get(sha) {
+      const rows = await db.query<{ bytes: Uint8Array }>('select bytes from blob_data where sha256 = $1', [
+        sha,
+      ]);
+      const row = rows[0];
+      if (!row) {
+        throw notFound('blob', sha);
+      }
+      return Buffer.from(row.bytes);
+    },
+  };
+}
+
+/** Either store, seen through promises. */
+export interface AsyncBlobStore {
+  put(bytes: Uint8Array): Promise<string>;
+  get(sha256: string): Promise<Buffer>;
+}
+
+export const asAsync = (store: BlobStore): AsyncBlobStore => ({
+  put: (bytes) => Promise.resolve(store.put(bytes)),
+  get: (sha) => Promise.resolve(store.get(sha)),
+});
 
 export function createBlobStore(root: string): BlobStore {
   const pathOf = (sha: string): string => join(root, sha.slice(0, 2), sha.slice(2));

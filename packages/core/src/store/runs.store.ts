@@ -20,20 +20,29 @@ export async function finishRun(db: Db, id: RunId, report: Record<string, unknow
   ]);
 }
 
+export async function getRun(db: Db, id: string): Promise<RunRecord | undefined> {
+  const rows = await db.query<RunRow>('select * from ingest_runs where id = $1', [id]);
+  return rows[0] ? toRun(rows[0]) : undefined;
+}
+
+interface RunRow {
+  id: string;
+  command: string;
+  started_at: string | Date;
+  finished_at: string | Date | null;
+  report: Record<string, unknown>;
+}
+
+const iso = (v: string | Date): string => new Date(v).toISOString();
+const toRun = (r: RunRow): RunRecord => ({
+  id: toRunId(r.id),
+  command: r.command,
+  startedAt: iso(r.started_at),
+  finishedAt: r.finished_at ? iso(r.finished_at) : null,
+  report: r.report,
+});
+
 export async function listRuns(db: Db, limit = 50): Promise<RunRecord[]> {
-  const rows = await db.query<{
-    id: string;
-    command: string;
-    started_at: string | Date;
-    finished_at: string | Date | null;
-    report: Record<string, unknown>;
-  }>('select * from ingest_runs order by started_at desc limit $1', [limit]);
-  const iso = (v: string | Date): string => new Date(v).toISOString();
-  return rows.map((r) => ({
-    id: toRunId(r.id),
-    command: r.command,
-    startedAt: iso(r.started_at),
-    finishedAt: r.finished_at ? iso(r.finished_at) : null,
-    report: r.report,
-  }));
+  const rows = await db.query<RunRow>('select * from ingest_runs order by started_at desc limit $1', [limit]);
+  return rows.map(toRun);
 }

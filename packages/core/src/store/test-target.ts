@@ -33,6 +33,7 @@ export async function createTestDbTarget(
         const c = new pg.Client({ connectionString: url });
         await c.connect();
         await c.query(`drop schema if exists ${schema} cascade`);
+        await c.query(`drop schema if exists pgboss_${schema} cascade`);
         await c.end();
       },
     };
