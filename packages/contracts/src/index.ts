@@ -1,3 +1,4 @@
 export * from './common.schema.ts';
 export * from './documents.schema.ts';
 export * from './search.schema.ts';
+export * from './runs.schema.ts';

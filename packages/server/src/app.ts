@@ -4,6 +4,8 @@ import {
   DocumentResponseSchema,
   ErrorResponseSchema,
   HealthResponseSchema,
+  RunListResponseSchema,
+  RunResponseSchema,
   SearchRequestSchema,
   SearchResponseSchema,
   type ErrorResponse,
@@ -166,7 +168,12 @@ export function createApiApp(services: Services, logger: AppLogger, localToken?:
     createRoute({
       method: 'get',
       path: '/runs',
-      responses: { 200: { description: 'Ingest runs with their reports, newest first' } },
+      responses: {
+        200: {
+          description: 'Ingest runs with their reports, newest first',
+          content: { 'application/json': { schema: RunListResponseSchema } },
+        },
+      },
     }),
     async (c) => c.json({ runs: await services.ingest.listRuns() }, 200),
   );
@@ -176,7 +183,13 @@ export function createApiApp(services: Services, logger: AppLogger, localToken?:
       method: 'get',
       path: '/runs/{id}',
       request: { params: z.object({ id: z.string().max(100) }) },
-      responses: { 200: { description: 'One ingest run with its full report' }, ...errorResponses },
+      responses: {
+        200: {
+          description: 'One ingest run with its full report',
+          content: { 'application/json': { schema: RunResponseSchema } },
+        },
+        ...errorResponses,
+      },
     }),
     async (c) => c.json(await services.ingest.getRun(c.req.valid('param').id), 200),
   );

@@ -212,6 +212,18 @@ describe('search and reader', () => {
     await expect(page.getByTestId(`facet-lang-${facet.code}`).isChecked()).resolves.toBe(false);
   });
 
+  it('lists ingest runs and shows what a run stored', async () => {
+    const { page } = await openTab();
+    await page.goto(`${BASE_URL}/runs`);
+    const table = page.getByTestId('runs-table');
+    await table.waitFor();
+    const demoRow = table.locator('tr', { hasText: 'demo load' });
+    expect(await demoRow.count()).toBeGreaterThan(0);
+    await demoRow.first().getByRole('link').click();
+    await page.getByRole('heading', { name: 'Stored' }).waitFor();
+    expect(await page.locator('.runs-list li').count()).toBeGreaterThanOrEqual(25);
+  });
+
   it('runs without console errors, failed requests or CSP violations', async () => {
     const { page, problems } = await openTab();
     const response = await page.goto(`${BASE_URL}/`);

@@ -1,6 +1,13 @@
 // Typed calls to the longarm HTTP API (same origin, under /api). Types only come from contracts,
 // so no zod reaches the bundle; the server validates its own output.
-import type { DocumentResponse, ErrorCode, ErrorResponse, SearchResponse } from '@longarm/contracts';
+import type {
+  DocumentResponse,
+  ErrorCode,
+  ErrorResponse,
+  RunListResponse,
+  RunResponse,
+  SearchResponse,
+} from '@longarm/contracts';
 
 export class ApiError extends Error {
   constructor(
@@ -106,4 +113,12 @@ export function exportDocumentsCsvUrl(filter: SearchFilter): string {
     all.set(k, v);
   }
   return `/api/export?${all.toString()}`;
+}
+
+export function listRuns(signal?: AbortSignal): Promise<RunListResponse> {
+  return getJson<RunListResponse>('/api/runs', signal);
+}
+
+export function getRun(id: string, signal?: AbortSignal): Promise<RunResponse> {
+  return getJson<RunResponse>(`/api/runs/${encodeURIComponent(id)}`, signal);
 }

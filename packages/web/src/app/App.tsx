@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ReaderPage } from '../features/reader/ReaderPage.tsx';
+import { RunPage, RunsPage } from '../features/runs/RunsPage.tsx';
 import { SearchPage } from '../features/search/SearchPage.tsx';
 import { useDocumentTitle } from '../ui/use-document-title.ts';
 import { Link, matchPath, useLocation } from './router.tsx';
@@ -8,6 +9,13 @@ function Routes(): ReactNode {
   const { pathname } = useLocation();
   if (pathname === '/' || pathname === '/search') {
     return <SearchPage />;
+  }
+  if (pathname === '/runs') {
+    return <RunsPage />;
+  }
+  const run = matchPath('/runs/:id', pathname);
+  if (run?.id) {
+    return <RunPage key={run.id} id={run.id} />;
   }
   const doc = matchPath('/documents/:id', pathname);
   if (doc?.id) {
@@ -40,6 +48,10 @@ export function App(): ReactNode {
           longarm
         </Link>
         <span className="brand-tagline">documenting transnational repression</span>
+        <nav className="app-nav" aria-label="Main">
+          <Link to="/">Search</Link>
+          <Link to="/runs">Ingest runs</Link>
+        </nav>
       </header>
       <Routes />
     </div>
