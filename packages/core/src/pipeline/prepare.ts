@@ -1,4 +1,4 @@
-import { listSearchTerms, toSearchText } from '../domain/search-text.ts';
+import { foldText, listSearchTerms, toSearchText } from '../domain/search-text.ts';
 import type { ParseHints, ParsedDocument } from '../domain/source.ts';
 import { createBlobStore, sha256Hex } from '../store/blob.store.ts';
 import { detectLanguage } from './language.ts';
@@ -54,7 +54,8 @@ export async function prepareDocument(job: PrepareJob): Promise<PreparedDocument
     language,
     searchTitle,
     searchText,
-    terms: listSearchTerms(`${searchTitle} ${searchText}`),
+    // Words as written (not the pinyin grams added for Han text) are the typo-correction vocabulary.
+    terms: listSearchTerms(foldText(`${parsed.title} ${indexed}`)),
   };
 }
 

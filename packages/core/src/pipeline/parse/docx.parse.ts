@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { invalidInput } from '../../domain/errors.ts';
 import type { ParseHints, ParsedDocument } from '../../domain/source.ts';
 import { toIsoDate } from './dates.ts';
@@ -78,7 +77,9 @@ export async function parseDocx(bytes: Uint8Array, hints: ParseHints = {}): Prom
   let raw: string;
   try {
     raw = (
-      await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })
+      await (
+        await import('mammoth')
+      ).default.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })
     ).value;
   } catch (e) {
     throw invalidInput(

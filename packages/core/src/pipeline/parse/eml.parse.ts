@@ -1,4 +1,4 @@
-import { simpleParser, type AddressObject, type EmailAddress } from 'mailparser';
+import type { AddressObject, EmailAddress } from 'mailparser';
 import { invalidInput } from '../../domain/errors.ts';
 import type { ChildFile, ParseHints, ParsedDocument } from '../../domain/source.ts';
 import type { Parser } from './parser.ts';
@@ -59,6 +59,7 @@ export async function parseEml(bytes: Uint8Array, hints: ParseHints = {}): Promi
   checkDepth(hints);
   let mail;
   try {
+    const { simpleParser } = await import('mailparser');
     mail = await simpleParser(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
       skipTextToHtml: true,
       skipImageLinks: true,

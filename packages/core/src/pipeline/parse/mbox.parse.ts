@@ -1,4 +1,3 @@
-import { simpleParser } from 'mailparser';
 import { invalidInput } from '../../domain/errors.ts';
 import type { ChildFile, ParseHints, ParsedDocument, ParseWarning } from '../../domain/source.ts';
 import { looksLikeEmail } from './eml.parse.ts';
@@ -52,6 +51,8 @@ const looksLikeMbox = (bytes: Uint8Array, hints: ParseHints): boolean => {
  * @throws invalid_input when the mailbox holds no message
  */
 export async function parseMbox(bytes: Uint8Array, hints: ParseHints = {}): Promise<ParsedDocument> {
+  // Loaded on first use: mail parsing libraries are large and most files are not mail.
+  const { simpleParser } = await import('mailparser');
   checkDepth(hints);
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const starts = messageStarts(buf);

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter as pathDelimiter, join } from 'node:path';
 import { promisify } from 'node:util';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError, invalidInput } from '../../domain/errors.ts';
 import type { ParseHints, ParsedDocument } from '../../domain/source.ts';
 import type { Parser } from './parser.ts';
@@ -94,7 +94,8 @@ export async function parseXlsx(bytes: Uint8Array, hints: ParseHints = {}): Prom
     );
   }
   checkZipLimits(entries);
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch (e) {
