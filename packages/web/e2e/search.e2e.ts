@@ -34,14 +34,15 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
+      // No network beyond loopback here: keep Chromium from calling home.
       '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
       '--disable-quic',
+      '--disable-sync',
+      '--disable-component-update',
+      '--no-first-run',
+      '--headless',
+      '--disable-gpu',
+      '--no-sandbox',
     ],
   });
 });

@@ -2,24 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../io.ts';
-import { runCli } from '../program.ts';
+import { runCliCaptured } from '../../test/run-cli.ts';
 
 let work: string;
 let dataDir: string;
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    isTty: false,
-    env: { LONGARM_DATA: dataDir },
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => runCliCaptured(dataDir, argv);
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'longarm-extract-'));

@@ -2,25 +2,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../io.ts';
-import { runCli } from '../program.ts';
+import { runCliCaptured } from '../../test/run-cli.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'longarm-names-'));
 const dataDir = join(work, 'data');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    isTty: false,
-    env: { LONGARM_DATA: dataDir },
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => runCliCaptured(dataDir, argv);
 
 describe('longarm names', () => {
   it('compare scores every row in order, keeps the columns and never opens the store', async () => {

@@ -9,24 +9,13 @@ import {
   encryptedOffice,
   isEncryptedOffice,
   isZip,
-  readZipDirectory,
+  listZipEntries,
   readZipFile,
   type ZipEntry,
 } from './zip.ts';
 
-const entriesOf = (bytes: Uint8Array): ZipEntry[] | null => {
-  if (!isZip(bytes)) {
-    return null;
-  }
-  try {
-    return readZipDirectory(bytes);
-  } catch {
-    return null;
-  }
-};
-
 const isDocx = (bytes: Uint8Array): boolean =>
-  entriesOf(bytes)?.some((e) => e.name === 'word/document.xml') ?? false;
+  listZipEntries(bytes)?.some((e) => e.name === 'word/document.xml') ?? false;
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -62,7 +51,7 @@ function readCoreProperties(bytes: Uint8Array, entries: ZipEntry[]): string {
  * @throws invalid_input for damaged documents and files that only carry the .docx name
  */
 export async function parseDocx(bytes: Uint8Array, hints: ParseHints = {}): Promise<ParsedDocument> {
-  const entries = entriesOf(bytes);
+  const entries = listZipEntries(bytes);
   if (isEncryptedOffice(bytes)) {
     throw encryptedOffice(hints.fileName);
   }
@@ -124,6 +113,6 @@ export const docxParser: Parser = {
     isDocx(bytes) ||
     // A broken package or a binary file named .docx: claimed so the error names the format.
     (/\.docx$/i.test(hints.fileName ?? '') &&
-      (isZip(bytes) ? entriesOf(bytes) === null : sniffBytes(bytes).kind === 'binary')),
+      (isZip(bytes) ? listZipEntries(bytes) === null : sniffBytes(bytes).kind === 'binary')),
   parse: (bytes, hints) => parseDocx(bytes, hints),
 };

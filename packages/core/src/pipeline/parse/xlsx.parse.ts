@@ -14,28 +14,16 @@ import {
   encryptedOffice,
   isEncryptedOffice,
   isZip,
-  readZipDirectory,
-  type ZipEntry,
+  listZipEntries,
 } from './zip.ts';
 
 const ODS_MIME = 'application/vnd.oasis.opendocument.spreadsheet';
 /** LibreOffice gets this long to convert one file. */
 const CONVERT_TIMEOUT_MS = 120_000;
 
-const zipEntries = (bytes: Uint8Array): ZipEntry[] | null => {
-  if (!isZip(bytes)) {
-    return null;
-  }
-  try {
-    return readZipDirectory(bytes);
-  } catch {
-    return null;
-  }
-};
-
 /** XLSX/XLSM: a ZIP package with a workbook part. */
 const isXlsx = (bytes: Uint8Array): boolean =>
-  zipEntries(bytes)?.some((e) => e.name === 'xl/workbook.xml') ?? false;
+  listZipEntries(bytes)?.some((e) => e.name === 'xl/workbook.xml') ?? false;
 
 /** ODS: a ZIP whose first entry, stored uncompressed, is `mimetype` with the spreadsheet type. */
 const isOds = (bytes: Uint8Array): boolean =>
@@ -87,7 +75,7 @@ const flat = (s: string): string => s.replace(/\s*\r?\n\s*/g, ' ').trim();
  * @throws invalid_input when the workbook cannot be read
  */
 export async function parseXlsx(bytes: Uint8Array, hints: ParseHints = {}): Promise<ParsedDocument> {
-  const entries = zipEntries(bytes);
+  const entries = listZipEntries(bytes);
   if (!entries) {
     throw invalidInput(
       'the spreadsheet is damaged or truncated (not a complete XLSX package); get a complete copy',
@@ -227,7 +215,7 @@ export const xlsxParser: Parser = {
     isXls(bytes) ||
     // A binary file named like a spreadsheet that is none, or a broken package: claimed to explain.
     (SPREADSHEET_NAME.test(hints.fileName ?? '') &&
-      (isZip(bytes) ? zipEntries(bytes) === null : sniffBytes(bytes).kind === 'binary')),
+      (isZip(bytes) ? listZipEntries(bytes) === null : sniffBytes(bytes).kind === 'binary')),
   parse: async (bytes, hints) => {
     if (isXlsx(bytes)) {
       return parseXlsx(bytes, hints);

@@ -249,3 +249,15 @@ export function readZipFile(bytes: Uint8Array, entries: ZipEntry[], name: string
   const entry = entries.find((e) => e.name === name);
   return entry ? readZipEntry(bytes, entry) : null;
 }
+
+/** The entries of a ZIP package, or null when the bytes are not a readable ZIP (format sniffing). */
+export function listZipEntries(bytes: Uint8Array): ZipEntry[] | null {
+  if (!isZip(bytes)) {
+    return null;
+  }
+  try {
+    return readZipDirectory(bytes);
+  } catch {
+    return null;
+  }
+}

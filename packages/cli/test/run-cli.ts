@@ -1,0 +1,22 @@
+import type { CliIo } from '../src/io.ts';
+import { runCli } from '../src/program.ts';
+
+export interface CliResult {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** Runs the CLI in process with captured output, on the given data folder. */
+export async function runCliCaptured(dataDir: string, argv: string[]): Promise<CliResult> {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    out: (t) => (out += t),
+    err: (t) => (err += t),
+    isTty: false,
+    env: { LONGARM_DATA: dataDir },
+  };
+  const code = await runCli(argv, io);
+  return { code, out, err };
+}
