@@ -11,6 +11,7 @@ import { registerServeCommand } from './commands/serve.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
 import { registerRunsCommand } from './commands/runs.command.ts';
 import { registerWorkerCommand } from './commands/worker.command.ts';
+import { registerUsersCommand } from './commands/users.command.ts';
 import { registerDbCommand } from './commands/db.command.ts';
 import { registerExtractCommand } from './commands/extract.command.ts';
 import { registerNamesCommand } from './commands/names.command.ts';
@@ -44,6 +45,7 @@ export function buildProgram(io: CliIo): Command {
   registerDemoCommand(ctx);
   registerRunsCommand(ctx);
   registerWorkerCommand(ctx);
+  registerUsersCommand(ctx);
   registerDbCommand(ctx);
   registerExtractCommand(ctx);
   registerNamesCommand(ctx);

@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import { asAsync, createBlobStore, createDbBlobStore } from './store/blob.store.ts';
 import { openIngestQueue } from './store/queue.store.ts';
 import { openDb, type Db, type DbTarget } from './store/db.ts';
+import { createAccountsService } from './services/accounts.service.ts';
 import { createDemoService } from './services/demo.service.ts';
 import { createDocumentService } from './services/documents.service.ts';
 import { createExportService } from './services/export.service.ts';
@@ -11,6 +12,7 @@ import { createSearchService } from './services/search.service.ts';
 import { createExtractService } from './services/extract.service.ts';
 
 export { loadConfig, type Config } from './config.ts';
+export { ROLES, ROLE_CAN_READ, type Role, type User } from './domain/account.ts';
 export { AppError, isAppError, notFound, type ErrorCode } from './domain/errors.ts';
 export { readLockHolder, type LockHolder } from './store/lock.ts';
 export type { Db, DbTarget } from './store/db.ts';
@@ -70,6 +72,7 @@ export async function createCore(config: Config, options: CoreOptions = {}) {
     export: createExportService({ db }),
     demo: createDemoService({ ingest }),
     extract: createExtractService({}),
+    accounts: createAccountsService({ db }),
   };
   return {
     services,

@@ -13,6 +13,7 @@ import {
 import { AppError, type Services } from '@longarm/core';
 import type { Context } from 'hono';
 import { HTTP_STATUS } from './errors.ts';
+import { createAuthRoutes } from './auth.routes.ts';
 import { createLocalRoutes } from './local.routes.ts';
 
 export interface AppLogger {
@@ -194,6 +195,7 @@ export function createApiApp(services: Services, logger: AppLogger, localToken?:
     async (c) => c.json(await services.ingest.getRun(c.req.valid('param').id), 200),
   );
 
+  app.route('/auth', createAuthRoutes(services));
   if (localToken) {
     app.route('/local', createLocalRoutes(services, localToken));
   }

@@ -9,13 +9,7 @@ import { AppError, invalidInput } from '../../domain/errors.ts';
 import type { ParseHints, ParsedDocument } from '../../domain/source.ts';
 import type { Parser } from './parser.ts';
 import { sniffBytes } from './sniff.ts';
-import {
-  checkZipLimits,
-  encryptedOffice,
-  isEncryptedOffice,
-  isZip,
-  listZipEntries,
-} from './zip.ts';
+import { checkZipLimits, encryptedOffice, isEncryptedOffice, isZip, listZipEntries } from './zip.ts';
 
 const ODS_MIME = 'application/vnd.oasis.opendocument.spreadsheet';
 /** LibreOffice gets this long to convert one file. */

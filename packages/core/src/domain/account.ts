@@ -1,0 +1,30 @@
+import type { Sensitivity } from '@longarm/contracts';
+
+export const ROLES = ['owner', 'admin', 'analyst', 'reviewer', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+/** Which sensitivity levels each role may read; anonymous visitors see public records only. */
+export const ROLE_CAN_READ: Record<Role | 'anonymous', readonly Sensitivity[]> = {
+  anonymous: ['public'],
+  viewer: ['public', 'internal'],
+  reviewer: ['public', 'internal', 'restricted'],
+  analyst: ['public', 'internal', 'restricted'],
+  admin: ['public', 'internal', 'restricted', 'protected'],
+  owner: ['public', 'internal', 'restricted', 'protected'],
+};
+
+export interface User {
+  id: string;
+  email: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: string;
+}
+
+/** Passwords shorter than this are refused. */
+export const MIN_PASSWORD_LENGTH = 12;
+/** More failures than this for one account or one address within the window answer 429. */
+export const MAX_LOGIN_FAILURES = 10;
+export const LOGIN_WINDOW_MINUTES = 15;
+export const SESSION_HOURS = 12;
