@@ -3,7 +3,8 @@
 // Debian's chromium against it, stops the server and exits with vitest's code.
 //   npm run test:e2e                     PORT and LONGARM_DATA are honoured when set
 //   npm run test:e2e -- --screenshot     also writes docs/screenshot-search.png
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -111,6 +112,35 @@ async function main() {
     return 1;
   }
 
+  // A throwaway account for the pages that need a login (ingest runs).
+  const account = {
+    email: `e2e-${randomBytes(4).toString('hex')}@example.org`,
+    password: randomBytes(18).toString('base64url'),
+  };
+  const added = spawnSync(
+    node,
+    [
+      join(root, 'bin/longarm.mjs'),
+      'users',
+      'add',
+      '--email',
+      account.email,
+      '--role',
+      'analyst',
+      '--password-stdin',
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, LONGARM_DATA: dataDir },
+      input: `${account.password}\n`,
+      encoding: 'utf8',
+    },
+  );
+  if (added.status !== 0) {
+    console.error(`e2e: could not create the test account: ${added.stderr}`);
+    return 1;
+  }
+
   console.log(`e2e: starting longarm serve on ${baseUrl} (data: ${dataDir})`);
   const server = spawn(node, [join(root, 'bin/longarm.mjs'), 'serve'], {
     cwd: root,
@@ -156,7 +186,12 @@ async function main() {
       await sleep(250);
     }
     console.log('e2e: server ready; running the browser tests');
-    const env = { ...process.env, E2E_BASE_URL: baseUrl };
+    const env = {
+      ...process.env,
+      E2E_BASE_URL: baseUrl,
+      E2E_EMAIL: account.email,
+      E2E_PASSWORD: account.password,
+    };
     if (screenshot) {
       env.E2E_SCREENSHOT = join(root, 'docs/screenshot-search.png');
     }

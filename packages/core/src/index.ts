@@ -12,7 +12,16 @@ import { createSearchService } from './services/search.service.ts';
 import { createExtractService } from './services/extract.service.ts';
 
 export { loadConfig, type Config } from './config.ts';
-export { ROLES, ROLE_CAN_READ, type Role, type User } from './domain/account.ts';
+export {
+  ANONYMOUS_VIEWER,
+  LOCAL_VIEWER,
+  ROLES,
+  ROLE_CAN_READ,
+  visibleTo,
+  type Role,
+  type User,
+  type Viewer,
+} from './domain/account.ts';
 export { AppError, isAppError, notFound, type ErrorCode } from './domain/errors.ts';
 export { readLockHolder, type LockHolder } from './store/lock.ts';
 export type { Db, DbTarget } from './store/db.ts';

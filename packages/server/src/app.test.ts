@@ -16,6 +16,7 @@ let core: Core;
 let app: Hono;
 let dataDir: string;
 let cleanup: () => Promise<void>;
+const LOCAL_TOKEN = 'a-local-token-for-tests';
 const silent = { info: () => undefined, error: () => undefined, flush: () => undefined } as never;
 
 beforeAll(async () => {
@@ -23,6 +24,7 @@ beforeAll(async () => {
   const t = await createTestDbTarget();
   cleanup = t.cleanup;
   core = await createCore(loadConfig({ LONGARM_DATA: dataDir }), { dbTarget: t.target });
+  const pub = { sensitivity: 'public' as const };
   const report = await core.services.ingest.ingestSources(
     [
       {
@@ -30,10 +32,18 @@ beforeAll(async () => {
         bytes: new TextEncoder().encode(
           'Calgary officials on a list\n\nA city office kept a list of foreign officials, among them the mayor of Calgary.',
         ),
+        known: pub,
       },
       {
         path: 'b.txt',
         bytes: new TextEncoder().encode('大庆市外事办公室的名单\n\n名单上有外国官员和商人。'),
+        known: pub,
+      },
+      {
+        path: 'internal.txt',
+        bytes: new TextEncoder().encode(
+          'Internal source note\n\nAn invented informant described the Calgary office.',
+        ),
       },
     ],
     'test',
@@ -42,7 +52,7 @@ beforeAll(async () => {
   const webDir = join(dataDir, 'web');
   mkdirSync(join(webDir, 'assets'), { recursive: true });
   writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>longarm</title><div id="root"></div>');
-  app = createHttpApp(core, silent, webDir);
+  app = createHttpApp(core, silent, webDir, LOCAL_TOKEN);
 });
 afterAll(async () => {
   await core.close();
@@ -75,6 +85,34 @@ describe('HTTP API', () => {
     const original = await app.request(`/api/documents/${doc.id}/original`);
     expect(original.headers.get('content-disposition')).toContain('a.txt');
     expect(await original.text()).toContain('mayor of Calgary');
+  });
+
+  it('shows anonymous visitors public records only, the local CLI everything, and hides the rest as not found', async () => {
+    const anonymous = SearchResponseSchema.parse(await (await app.request('/api/search?q=calgary')).json());
+    expect(anonymous.hits.map((h) => h.title)).toEqual(['Calgary officials on a list']);
+    expect(anonymous.facets.language).toEqual([{ value: 'en', count: 1 }]);
+    const local = SearchResponseSchema.parse(
+      await (
+        await app.request('/api/search?q=calgary', { headers: { 'x-longarm-local-token': LOCAL_TOKEN } })
+      ).json(),
+    );
+    expect(local.hits.map((h) => h.title).sort()).toEqual([
+      'Calgary officials on a list',
+      'Internal source note',
+    ]);
+    const hiddenId = local.hits.find((h) => h.title === 'Internal source note')?.id ?? '';
+    const hidden = await app.request(`/api/documents/${hiddenId}`);
+    expect(hidden.status).toBe(404);
+    expect((await app.request(`/api/documents/${hiddenId}/original`)).status).toBe(404);
+    const csv = await (await app.request('/api/export?type=documents&format=csv')).text();
+    expect(csv).not.toContain('Internal source note');
+    expect((await app.request('/api/search?q=informnt')).status).toBe(200);
+    const typo = SearchResponseSchema.parse(await (await app.request('/api/search?q=informnt')).json());
+    expect(typo).toMatchObject({ total: 0, corrections: [] });
+    expect((await app.request('/api/runs')).status).toBe(401);
+    expect(
+      (await app.request('/api/runs', { headers: { 'x-longarm-local-token': LOCAL_TOKEN } })).status,
+    ).toBe(200);
   });
 
   it('answers errors in one shape with the status from the table', async () => {

@@ -10,10 +10,11 @@ import {
   SearchResponseSchema,
   type ErrorResponse,
 } from '@longarm/contracts';
-import { AppError, type Services } from '@longarm/core';
+import { AppError, type Services, type Viewer } from '@longarm/core';
 import type { Context } from 'hono';
 import { HTTP_STATUS } from './errors.ts';
-import { createAuthRoutes } from './auth.routes.ts';
+import { createAuthRoutes, SESSION_COOKIE } from './auth.routes.ts';
+import { LOCAL_TOKEN_HEADER, readCookie, resolveViewer } from './viewer.ts';
 import { createLocalRoutes } from './local.routes.ts';
 
 export interface AppLogger {
@@ -47,8 +48,12 @@ const ExportQuerySchema = z.object({
 });
 
 /** The HTTP API: routes call core services; errors map through one table. */
-export function createApiApp(services: Services, logger: AppLogger, localToken?: string): OpenAPIHono {
-  const app = new OpenAPIHono({
+export function createApiApp(
+  services: Services,
+  logger: AppLogger,
+  localToken?: string,
+): OpenAPIHono<{ Variables: { viewer: Viewer } }> {
+  const app = new OpenAPIHono<{ Variables: { viewer: Viewer } }>({
     defaultHook: (result) => {
       if (!result.success) {
         const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -68,6 +73,28 @@ export function createApiApp(services: Services, logger: AppLogger, localToken?:
     logger.error({ err: { message: err.message, stack: err.stack }, path: c.req.path }, 'unhandled error');
     return c.json(errorBody('internal', 'internal error; the server log has the details'), 500);
   });
+  // Who is asking, once per request: the data folder's own CLI (local token), a session, or anyone.
+  app.use('*', async (c, next) => {
+    c.set(
+      'viewer',
+      await resolveViewer(
+        {
+          localToken: c.req.header(LOCAL_TOKEN_HEADER),
+          session: readCookie(c.req.header('cookie'), SESSION_COOKIE),
+        },
+        services,
+        localToken,
+      ),
+    );
+    await next();
+  });
+  const signedIn = (viewer: Viewer): Viewer => {
+    if (viewer.kind === 'anonymous') {
+      throw new AppError('unauthorized', 'log in to see ingest runs');
+    }
+    return viewer;
+  };
+
   app.notFound((c) => c.json(errorBody('not_found', `no API route ${c.req.method} ${c.req.path}`), 404));
 
   app.openapi(
@@ -94,7 +121,7 @@ export function createApiApp(services: Services, logger: AppLogger, localToken?:
         ...errorResponses,
       },
     }),
-    async (c) => c.json(await services.search.search(c.req.valid('query')), 200),
+    async (c) => c.json(await services.search.search(c.req.valid('query'), c.get('viewer')), 200),
   );
 
   app.openapi(
@@ -110,7 +137,11 @@ export function createApiApp(services: Services, logger: AppLogger, localToken?:
         ...errorResponses,
       },
     }),
-    async (c) => c.json(await services.documents.get(c.req.valid('param').id, c.req.valid('query').q), 200),
+    async (c) =>
+      c.json(
+        await services.documents.get(c.req.valid('param').id, c.req.valid('query').q, c.get('viewer')),
+        200,
+      ),
   );
 
   app.openapi(
@@ -121,7 +152,7 @@ export function createApiApp(services: Services, logger: AppLogger, localToken?:
       responses: { 200: { description: 'The original file as ingested' }, ...errorResponses },
     }),
     async (c) => {
-      const original = await services.documents.getOriginal(c.req.valid('param').id);
+      const original = await services.documents.getOriginal(c.req.valid('param').id, c.get('viewer'));
       const safeName = original.fileName.replace(/[^\p{L}\p{N}._-]+/gu, '_');
       return c.body(new Uint8Array(original.bytes), 200, {
         'content-type': original.mediaType,
@@ -139,14 +170,17 @@ export function createApiApp(services: Services, logger: AppLogger, localToken?:
     }),
     (c) => {
       const q = c.req.valid('query');
-      const lines = services.export.exportRecords({
-        type: q.type,
-        format: q.format,
-        query: q.q,
-        languages: q.lang?.split(',').filter(Boolean),
-        from: q.from,
-        to: q.to,
-      });
+      const lines = services.export.exportRecords(
+        {
+          type: q.type,
+          format: q.format,
+          query: q.q,
+          languages: q.lang?.split(',').filter(Boolean),
+          from: q.from,
+          to: q.to,
+        },
+        c.get('viewer'),
+      );
       const encoder = new TextEncoder();
       const body = new ReadableStream<Uint8Array>({
         async pull(controller) {
@@ -176,7 +210,10 @@ export function createApiApp(services: Services, logger: AppLogger, localToken?:
         },
       },
     }),
-    async (c) => c.json({ runs: await services.ingest.listRuns() }, 200),
+    async (c) => {
+      signedIn(c.get('viewer'));
+      return c.json({ runs: await services.ingest.listRuns() }, 200);
+    },
   );
 
   app.openapi(
@@ -192,7 +229,10 @@ export function createApiApp(services: Services, logger: AppLogger, localToken?:
         ...errorResponses,
       },
     }),
-    async (c) => c.json(await services.ingest.getRun(c.req.valid('param').id), 200),
+    async (c) => {
+      signedIn(c.get('viewer'));
+      return c.json(await services.ingest.getRun(c.req.valid('param').id), 200);
+    },
   );
 
   app.route('/auth', createAuthRoutes(services));

@@ -60,5 +60,8 @@ describe('auth routes', () => {
     expect(limited.status).toBe(429);
     expect(ErrorResponseSchema.parse(await limited.json()).error.code).toBe('rate_limited');
     expect((await app.request('/api/auth/me')).status).toBe(401);
+    expect(
+      (await app.request('/api/search?q=x', { headers: { cookie: 'longarm_session=%E0%A4%A' } })).status,
+    ).toBe(200);
   });
 });

@@ -1,18 +1,12 @@
-import { timingSafeEqual } from 'node:crypto';
 import { AppError, type Services } from '@longarm/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { LOCAL_TOKEN_HEADER, sameToken } from './viewer.ts';
 
 const IngestBodySchema = z.object({
   paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000),
   workers: z.number().int().min(1).max(64).optional(),
 });
-
-const sameToken = (given: string | undefined, expected: string): boolean => {
-  const a = Buffer.from(given ?? '');
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-};
 
 /**
  * Routes for CLI commands on the data folder this server holds (PGlite allows one process per
@@ -26,7 +20,7 @@ export function createLocalRoutes(services: Services, token: string): Hono {
       ?.socket?.remoteAddress;
     const loopback =
       remote === undefined || remote === '127.0.0.1' || remote === '::1' || remote === '::ffff:127.0.0.1';
-    if (!loopback || !sameToken(c.req.header('x-longarm-local-token'), token)) {
+    if (!loopback || !sameToken(c.req.header(LOCAL_TOKEN_HEADER), token)) {
       throw new AppError(
         'forbidden',
         'local commands need the token from the data folder and a loopback connection',

@@ -213,8 +213,14 @@ describe('search and reader', () => {
     await expect(page.getByTestId(`facet-lang-${facet.code}`).isChecked()).resolves.toBe(false);
   });
 
-  it('lists ingest runs and shows what a run stored', async () => {
+  it('asks for a login before it lists ingest runs, then shows what a run stored', async () => {
     const { page } = await openTab();
+    const anonymous = await page.request.get(`${BASE_URL}/api/runs`);
+    expect(anonymous.status()).toBe(401);
+    const login = await page.request.post(`${BASE_URL}/api/auth/login`, {
+      data: { email: process.env.E2E_EMAIL ?? '', password: process.env.E2E_PASSWORD ?? '' },
+    });
+    expect(login.status()).toBe(200);
     await page.goto(`${BASE_URL}/runs`);
     const table = page.getByTestId('runs-table');
     await table.waitFor();

@@ -28,3 +28,17 @@ export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_LOGIN_FAILURES = 10;
 export const LOGIN_WINDOW_MINUTES = 15;
 export const SESSION_HOURS = 12;
+
+/** Who is reading: the data folder's own processes (CLI, local token), a signed-in user, or anyone. */
+export type Viewer = { kind: 'local' } | { kind: 'anonymous' } | { kind: 'user'; id: string; role: Role };
+
+export const LOCAL_VIEWER: Viewer = { kind: 'local' };
+export const ANONYMOUS_VIEWER: Viewer = { kind: 'anonymous' };
+
+/** The sensitivity levels a viewer may read; store queries filter on them. */
+export const visibleTo = (viewer: Viewer): readonly Sensitivity[] =>
+  viewer.kind === 'local'
+    ? ROLE_CAN_READ.owner
+    : viewer.kind === 'anonymous'
+      ? ROLE_CAN_READ.anonymous
+      : ROLE_CAN_READ[viewer.role];

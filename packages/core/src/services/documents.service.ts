@@ -1,4 +1,5 @@
 import type { DocumentResponse } from '@longarm/contracts';
+import { LOCAL_VIEWER, visibleTo, type Viewer } from '../domain/account.ts';
 import { findQueryHits } from '../domain/search-text.ts';
 import type { AsyncBlobStore } from '../store/blob.store.ts';
 import type { Db } from '../store/db.ts';
@@ -6,20 +7,20 @@ import { countDocuments, getDocument } from '../store/documents.store.ts';
 
 export interface DocumentService {
   /** @throws not_found */
-  get(id: string, q?: string): Promise<DocumentResponse>;
+  get(id: string, q?: string, viewer?: Viewer): Promise<DocumentResponse>;
   /** The original bytes as ingested. @throws not_found */
-  getOriginal(id: string): Promise<{ bytes: Buffer; mediaType: string; fileName: string }>;
+  getOriginal(id: string, viewer?: Viewer): Promise<{ bytes: Buffer; mediaType: string; fileName: string }>;
   count(): Promise<number>;
 }
 
 export function createDocumentService({ db, blobs }: { db: Db; blobs: AsyncBlobStore }): DocumentService {
   return {
-    async get(id, q) {
-      const doc = await getDocument(db, id);
+    async get(id, q, viewer = LOCAL_VIEWER) {
+      const doc = await getDocument(db, id, visibleTo(viewer));
       return { ...doc, highlights: q ? findQueryHits(doc.text, q) : [] };
     },
-    async getOriginal(id) {
-      const doc = await getDocument(db, id);
+    async getOriginal(id, viewer = LOCAL_VIEWER) {
+      const doc = await getDocument(db, id, visibleTo(viewer));
       const name = doc.fileNames[0]?.split(/[\\/]/).pop() ?? `${doc.id}`;
       return { bytes: await blobs.get(doc.sha256), mediaType: doc.mediaType, fileName: name };
     },

@@ -1,4 +1,5 @@
 import { toQueryText } from '../domain/search-text.ts';
+import { LOCAL_VIEWER, visibleTo, type Viewer } from '../domain/account.ts';
 import { invalidInput } from '../domain/errors.ts';
 import type { Db } from '../store/db.ts';
 import { iterateDocuments } from '../store/documents.store.ts';
@@ -18,7 +19,7 @@ export interface ExportRequest {
 
 export interface ExportService {
   /** Lines of the export (each ends with a newline). @throws invalid_input for a type or format not built yet */
-  exportRecords(req: ExportRequest): AsyncGenerator<string>;
+  exportRecords(req: ExportRequest, viewer?: Viewer): AsyncGenerator<string>;
 }
 
 const DOCUMENT_COLUMNS = [
@@ -49,10 +50,12 @@ export function toCsvCell(value: string | number | boolean | null | undefined | 
 }
 
 export function createExportService({ db }: { db: Db }): ExportService {
-  async function* documentsCsv(req: ExportRequest): AsyncGenerator<string> {
+  async function* documentsCsv(req: ExportRequest, viewer: Viewer): AsyncGenerator<string> {
+    const visible = visibleTo(viewer);
     const filtered = Boolean(req.query?.trim() || req.languages?.length || req.from || req.to);
     const ids = filtered
       ? await listMatchingDocumentIds(db, {
+          visible,
           searchText: toQueryText(req.query ?? ''),
           languages: req.languages,
           from: req.from,
@@ -63,7 +66,7 @@ export function createExportService({ db }: { db: Db }): ExportService {
     if (ids && ids.length === 0) {
       return;
     }
-    for await (const d of iterateDocuments(db, ids)) {
+    for await (const d of iterateDocuments(db, visible, ids)) {
       const row = [
         d.id,
         d.title,
@@ -83,9 +86,9 @@ export function createExportService({ db }: { db: Db }): ExportService {
   }
 
   return {
-    exportRecords(req) {
+    exportRecords(req, viewer = LOCAL_VIEWER) {
       if (req.type === 'documents' && req.format === 'csv') {
-        return documentsCsv(req);
+        return documentsCsv(req, viewer);
       }
       // TODO(#4): the other record types and formats arrive with the case model and extraction issues.
       throw invalidInput(`export of ${req.type} as ${req.format} is not available yet; documents as csv is`, {

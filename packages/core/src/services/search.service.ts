@@ -1,3 +1,4 @@
+import { LOCAL_VIEWER, visibleTo, type Viewer } from '../domain/account.ts';
 import type { SearchParams, SearchResponse } from '@longarm/contracts';
 import { anyAscii } from '../domain/romanise.ts';
 import { buildSnippet, findQueryHits, hasCjk, toQueryText } from '../domain/search-text.ts';
@@ -5,7 +6,8 @@ import type { Db } from '../store/db.ts';
 import { countFacets, findSimilarTerm, listKnownTerms, searchDocuments } from '../store/search.store.ts';
 
 export interface SearchService {
-  search(params: SearchParams): Promise<SearchResponse>;
+  /** Only records the viewer may read count anywhere: hits, totals, facets, corrections. */
+  search(params: SearchParams, viewer?: Viewer): Promise<SearchResponse>;
 }
 
 const OPERATORS = new Set(['or', 'and', 'not']);
@@ -43,9 +45,10 @@ export function createSearchService({ db }: { db: Db }): SearchService {
   }
 
   return {
-    async search(params) {
+    async search(params, viewer = LOCAL_VIEWER) {
       const searchText = toQueryText(params.q);
       const base = {
+        visible: visibleTo(viewer),
         languages: params.lang,
         from: params.from,
         to: params.to,
@@ -58,9 +61,14 @@ export function createSearchService({ db }: { db: Db }): SearchService {
       if (searchText && result.total === 0) {
         const corrected = await correct(searchText);
         if (corrected.corrections.length > 0) {
-          effective = corrected.text;
-          corrections = corrected.corrections;
-          result = await searchDocuments(db, { ...base, searchText: effective });
+          const retried = await searchDocuments(db, { ...base, searchText: corrected.text });
+          // A correction that finds nothing the reader may see is not shown: it would reveal
+          // that the word occurs in a record they cannot read.
+          if (retried.total > 0) {
+            effective = corrected.text;
+            corrections = corrected.corrections;
+            result = retried;
+          }
         }
       }
       const facets = await countFacets(db, { ...base, searchText: effective });

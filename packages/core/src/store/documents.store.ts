@@ -112,15 +112,16 @@ export async function findDocumentIdBySha256(db: Db, sha256: string): Promise<Do
 }
 
 /** @throws not_found */
-export async function getDocument(db: Db, id: string): Promise<Document> {
+export async function getDocument(db: Db, id: string, visible: readonly string[]): Promise<Document> {
   const rows = await db.query<DocumentRow>(
     `select ${DOCUMENT_COLUMNS},
             (select array_agg(f.path order by f.first_seen) from document_files f where f.document_id = d.id) as file_names
-       from documents d where d.id = $1`,
-    [id],
+       from documents d where d.id = $1 and d.sensitivity = any($2::text[])`,
+    [id, [...visible]],
   );
   const row = rows[0];
   if (!row) {
+    // The same answer whether it does not exist or may not be seen.
     throw notFound('document', id);
   }
   return toDocument(row);
@@ -267,15 +268,21 @@ export interface DocumentFilter {
 }
 
 /** Every document (summary and text) in id order, for exports; `ids` restricts the set. */
-export async function* iterateDocuments(db: Db, ids?: string[], batch = 200): AsyncGenerator<Document> {
+export async function* iterateDocuments(
+  db: Db,
+  visible: readonly string[],
+  ids?: string[],
+  batch = 200,
+): AsyncGenerator<Document> {
   let after = '';
   for (;;) {
     const rows = await db.query<DocumentRow>(
       `select ${DOCUMENT_COLUMNS},
               (select array_agg(f.path order by f.first_seen) from document_files f where f.document_id = d.id) as file_names
          from documents d where d.id > $1 and ($2::text[] is null or d.id = any($2::text[]))
+          and d.sensitivity = any($4::text[])
         order by d.id limit $3`,
-      [after, ids ?? null, batch],
+      [after, ids ?? null, batch, [...visible]],
     );
     for (const row of rows) {
       yield toDocument(row);

@@ -10,6 +10,8 @@ export interface SearchQuery {
   to?: string;
   limit: number;
   offset: number;
+  /** Sensitivity levels the reader may see; everything else is as if it did not exist. */
+  visible: readonly string[];
 }
 
 export interface SearchRow {
@@ -40,8 +42,8 @@ interface Where {
 }
 
 function buildWhere(q: SearchQuery, skip?: 'language' | 'year'): Where {
-  const params: unknown[] = [];
-  const parts: string[] = [];
+  const params: unknown[] = [[...q.visible]];
+  const parts: string[] = ['d.sensitivity = any($1::text[])'];
   if (q.searchText) {
     params.push(q.searchText);
     parts.push(`d.tsv @@ (${tsqueryExpression(`$${params.length}`)})`);
@@ -59,7 +61,7 @@ function buildWhere(q: SearchQuery, skip?: 'language' | 'year'): Where {
     params.push(`${q.to}\uffff`);
     parts.push(`d.published_at <= $${params.length}`);
   }
-  return { sql: parts.length ? `where ${parts.join(' and ')}` : '', params };
+  return { sql: `where ${parts.join(' and ')}`, params };
 }
 
 export async function searchDocuments(db: Db, q: SearchQuery): Promise<{ total: number; rows: SearchRow[] }> {
@@ -110,7 +112,7 @@ export async function countFacets(
     ),
     db.query<{ value: string; count: number | string }>(
       `select substr(d.published_at, 1, 4) as value, count(*) as count from documents d ${byYear.sql}
-        ${byYear.sql ? 'and' : 'where'} d.published_at is not null group by 1 order by 1 desc`,
+        and d.published_at is not null group by 1 order by 1 desc`,
       byYear.params,
     ),
   ]);
