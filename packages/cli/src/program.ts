@@ -12,6 +12,8 @@ import { registerDemoCommand } from './commands/demo.command.ts';
 import { registerRunsCommand } from './commands/runs.command.ts';
 import { registerWorkerCommand } from './commands/worker.command.ts';
 import { registerUsersCommand } from './commands/users.command.ts';
+import { registerAuditCommand } from './commands/audit.command.ts';
+import { registerTokensCommand } from './commands/tokens.command.ts';
 import { registerDbCommand } from './commands/db.command.ts';
 import { registerExtractCommand } from './commands/extract.command.ts';
 import { registerNamesCommand } from './commands/names.command.ts';
@@ -46,6 +48,8 @@ export function buildProgram(io: CliIo): Command {
   registerRunsCommand(ctx);
   registerWorkerCommand(ctx);
   registerUsersCommand(ctx);
+  registerAuditCommand(ctx);
+  registerTokensCommand(ctx);
   registerDbCommand(ctx);
   registerExtractCommand(ctx);
   registerNamesCommand(ctx);

@@ -20,6 +20,10 @@ const EnvSchema = z.object({
     .regex(OCR_LANGS_PATTERN, 'LONGARM_OCR_LANGS must be tesseract codes joined by +, e.g. eng+chi_sim+fas')
     .default(DEFAULT_OCR_LANGS),
   TESSDATA_PREFIX: z.string().optional(),
+  LONGARM_AUDIT_KEY: z
+    .string()
+    .min(32, 'LONGARM_AUDIT_KEY must be at least 32 characters (e.g. `openssl rand -hex 32`)')
+    .optional(),
 });
 
 export interface Config {
@@ -33,6 +37,8 @@ export interface Config {
   ocrLanguages?: string[];
   /** Extra folder with tesseract `<lang>.traineddata` files (TESSDATA_PREFIX). */
   tessdataDir?: string;
+  /** The audit log's HMAC key (LONGARM_AUDIT_KEY); without it a key file in the data folder is used. */
+  auditKey?: string;
 }
 
 /**
@@ -55,5 +61,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     ocrLanguages: e.LONGARM_OCR_LANGS.split('+'),
     ...(e.TESSDATA_PREFIX ? { tessdataDir: resolve(e.TESSDATA_PREFIX) } : {}),
+    ...(e.LONGARM_AUDIT_KEY ? { auditKey: e.LONGARM_AUDIT_KEY } : {}),
   };
 }

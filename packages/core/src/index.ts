@@ -4,6 +4,8 @@ import { asAsync, createBlobStore, createDbBlobStore } from './store/blob.store.
 import { openIngestQueue } from './store/queue.store.ts';
 import { openDb, type Db, type DbTarget } from './store/db.ts';
 import { createAccountsService } from './services/accounts.service.ts';
+import { createAuditService } from './services/audit.service.ts';
+import { readOrCreateKeyFile } from './store/audit.store.ts';
 import { createDemoService } from './services/demo.service.ts';
 import { createDocumentService } from './services/documents.service.ts';
 import { createExportService } from './services/export.service.ts';
@@ -16,12 +18,19 @@ export {
   ANONYMOUS_VIEWER,
   LOCAL_VIEWER,
   ROLES,
+  ROLE_CAN_DO,
   ROLE_CAN_READ,
+  viewerCan,
   visibleTo,
+  type ApiToken,
+  type Capability,
+  type TokenScope,
   type Role,
   type User,
   type Viewer,
 } from './domain/account.ts';
+export type { AuditCheckpoint, AuditEntry } from './domain/audit.ts';
+export type { AuditEvent, AuditService, AuditVerdict } from './services/audit.service.ts';
 export { AppError, isAppError, notFound, type ErrorCode } from './domain/errors.ts';
 export { readLockHolder, type LockHolder } from './store/lock.ts';
 export type { Db, DbTarget } from './store/db.ts';
@@ -74,14 +83,23 @@ export async function createCore(config: Config, options: CoreOptions = {}) {
         },
       })
     : createIngestService({ db, blobRoot, ocr });
+  // The audit key: from the environment, else a key file beside the data (see README).
+  const audit = createAuditService({
+    db,
+    key: () =>
+      config.auditKey
+        ? Buffer.from(config.auditKey, 'utf8')
+        : readOrCreateKeyFile(join(config.dataDir, 'audit.key')),
+  });
   const services = {
     ingest,
     search: createSearchService({ db }),
-    documents: createDocumentService({ db, blobs }),
-    export: createExportService({ db }),
+    documents: createDocumentService({ db, blobs, audit }),
+    export: createExportService({ db, audit }),
     demo: createDemoService({ ingest }),
     extract: createExtractService({}),
-    accounts: createAccountsService({ db }),
+    accounts: createAccountsService({ db, audit }),
+    audit,
   };
   return {
     services,

@@ -16,6 +16,8 @@ import { HTTP_STATUS } from './errors.ts';
 import { createAuthRoutes, SESSION_COOKIE } from './auth.routes.ts';
 import { LOCAL_TOKEN_HEADER, readCookie, resolveViewer } from './viewer.ts';
 import { createLocalRoutes } from './local.routes.ts';
+import { checkCsrf, refuseNul } from './access.ts';
+import { createAuditRoutes, createUserRoutes } from './audit.routes.ts';
 
 export interface AppLogger {
   info(obj: Record<string, unknown>, msg?: string): void;
@@ -81,11 +83,14 @@ export function createApiApp(
         {
           localToken: c.req.header(LOCAL_TOKEN_HEADER),
           session: readCookie(c.req.header('cookie'), SESSION_COOKIE),
+          authorization: c.req.header('authorization'),
         },
         services,
         localToken,
       ),
     );
+    checkCsrf(c.req, c.get('viewer'));
+    await refuseNul(c.req);
     await next();
   });
   const signedIn = (viewer: Viewer): Viewer => {
@@ -236,6 +241,8 @@ export function createApiApp(
   );
 
   app.route('/auth', createAuthRoutes(services));
+  app.route('/audit', createAuditRoutes(services));
+  app.route('/users', createUserRoutes(services));
   if (localToken) {
     app.route('/local', createLocalRoutes(services, localToken));
   }

@@ -1,4 +1,4 @@
-import { AppError, type Services } from '@longarm/core';
+import { AppError, LOCAL_VIEWER, type Services } from '@longarm/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { LOCAL_TOKEN_HEADER, sameToken } from './viewer.ts';
@@ -33,10 +33,17 @@ export function createLocalRoutes(services: Services, token: string): Hono {
     if (!parsed.success) {
       throw new AppError('invalid_input', 'the body must be {"paths": ["…"]}');
     }
+    await services.audit.append(LOCAL_VIEWER, {
+      action: 'ingest.start',
+      details: { paths: parsed.data.paths.length },
+    });
     return c.json(
       await services.ingest.ingestPaths(parsed.data.paths, undefined, { workers: parsed.data.workers }),
     );
   });
-  app.post('/demo', async (c) => c.json(await services.demo.load()));
+  app.post('/demo', async (c) => {
+    await services.audit.append(LOCAL_VIEWER, { action: 'demo.load' });
+    return c.json(await services.demo.load());
+  });
   return app;
 }

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { ANONYMOUS_VIEWER, LOCAL_VIEWER, type Services, type Viewer } from '@longarm/core';
+import { ANONYMOUS_VIEWER, AppError, LOCAL_VIEWER, type Services, type Viewer } from '@longarm/core';
 
 export const LOCAL_TOKEN_HEADER = 'x-longarm-local-token';
 
@@ -12,15 +12,26 @@ export const sameToken = (given: string | undefined, expected: string): boolean 
 
 /**
  * The reader behind a request: the CLI of the data folder (its local token proves it could read
- * the folder anyway), a signed-in user, or an anonymous visitor who sees public records only.
+ * the folder anyway), an API token (`Authorization: Bearer lat_…`), a signed-in user, or an
+ * anonymous visitor who sees public records only. A bearer token that is not live is refused
+ * rather than treated as anonymous, so a script notices; other Authorization schemes (a proxy's
+ * Basic login) are left alone.
  */
 export async function resolveViewer(
-  presented: { localToken: string | undefined; session: string | undefined },
+  presented: { localToken: string | undefined; session: string | undefined; authorization?: string },
   services: Services,
   localToken: string | undefined,
 ): Promise<Viewer> {
   if (localToken && sameToken(presented.localToken, localToken)) {
     return LOCAL_VIEWER;
+  }
+  const bearer = /^Bearer (lat_[\w-]{1,200})$/.exec(presented.authorization ?? '')?.[1];
+  if (/^bearer /i.test(presented.authorization ?? '')) {
+    const found = bearer ? await services.accounts.tokenUser(bearer) : undefined;
+    if (!found) {
+      throw new AppError('unauthorized', 'the API token is unknown, revoked or expired');
+    }
+    return { kind: 'user', id: found.user.id, role: found.user.role, scope: found.scope };
   }
   const user = presented.session ? await services.accounts.sessionUser(presented.session) : undefined;
   return user ? { kind: 'user', id: user.id, role: user.role } : ANONYMOUS_VIEWER;

@@ -28,9 +28,32 @@ export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_LOGIN_FAILURES = 10;
 export const LOGIN_WINDOW_MINUTES = 15;
 export const SESSION_HOURS = 12;
+/** A session unused for this long ends even before SESSION_HOURS are up. */
+export const SESSION_IDLE_MINUTES = 120;
 
 /** Who is reading: the data folder's own processes (CLI, local token), a signed-in user, or anyone. */
-export type Viewer = { kind: 'local' } | { kind: 'anonymous' } | { kind: 'user'; id: string; role: Role };
+export type Viewer =
+  | { kind: 'local' }
+  | { kind: 'anonymous' }
+  /** `scope` is set when an API token, not a session, stands for the user. */
+  | { kind: 'user'; id: string; role: Role; scope?: TokenScope };
+
+/** A `read` token reads what its account reads and does nothing else; `write` acts as the account. */
+export const TOKEN_SCOPES = ['read', 'write'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+/** Longest life of an API token. */
+export const MAX_TOKEN_DAYS = 365;
+
+export interface ApiToken {
+  id: string;
+  userId: string;
+  email: string;
+  scope: TokenScope;
+  label: string | null;
+  createdAt: string;
+  expiresAt: string;
+  lastUsed: string | null;
+}
 
 export const LOCAL_VIEWER: Viewer = { kind: 'local' };
 export const ANONYMOUS_VIEWER: Viewer = { kind: 'anonymous' };
@@ -42,3 +65,19 @@ export const visibleTo = (viewer: Viewer): readonly Sensitivity[] =>
     : viewer.kind === 'anonymous'
       ? ROLE_CAN_READ.anonymous
       : ROLE_CAN_READ[viewer.role];
+
+/** What a role may do beyond reading: write (ingest, edit), manage accounts, read the audit log. */
+export type Capability = 'write' | 'manage_users' | 'read_audit';
+
+export const ROLE_CAN_DO: Record<Role, readonly Capability[]> = {
+  viewer: [],
+  reviewer: [],
+  analyst: ['write'],
+  admin: ['write', 'manage_users'],
+  owner: ['write', 'manage_users', 'read_audit'],
+};
+
+/** The local CLI holds the data folder and may do everything; anonymous visitors nothing. */
+export const viewerCan = (viewer: Viewer, capability: Capability): boolean =>
+  viewer.kind === 'local' ||
+  (viewer.kind === 'user' && viewer.scope !== 'read' && ROLE_CAN_DO[viewer.role].includes(capability));

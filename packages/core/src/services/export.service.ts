@@ -4,6 +4,7 @@ import { invalidInput } from '../domain/errors.ts';
 import type { Db } from '../store/db.ts';
 import { iterateDocuments } from '../store/documents.store.ts';
 import { listMatchingDocumentIds } from '../store/search.store.ts';
+import type { AuditService } from './audit.service.ts';
 
 export type ExportType = 'documents' | 'entities' | 'incidents' | 'facilities' | 'claims' | 'list-entries';
 export type ExportFormat = 'csv' | 'xlsx' | 'geojson' | 'ftm';
@@ -49,9 +50,20 @@ export function toCsvCell(value: string | number | boolean | null | undefined | 
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function createExportService({ db }: { db: Db }): ExportService {
+export function createExportService({ db, audit }: { db: Db; audit?: AuditService }): ExportService {
   async function* documentsCsv(req: ExportRequest, viewer: Viewer): AsyncGenerator<string> {
     const visible = visibleTo(viewer);
+    // An export that can hold restricted or protected records is a read of them: audit it.
+    if (visible.includes('restricted')) {
+      await audit?.append(viewer, {
+        action: 'export',
+        details: {
+          type: req.type,
+          format: req.format,
+          filtered: Boolean(req.query || req.languages?.length),
+        },
+      });
+    }
     const filtered = Boolean(req.query?.trim() || req.languages?.length || req.from || req.to);
     const ids = filtered
       ? await listMatchingDocumentIds(db, {

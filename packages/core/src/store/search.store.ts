@@ -155,7 +155,10 @@ export async function listMatchingDocumentIds(
   q: Omit<SearchQuery, 'limit' | 'offset'>,
 ): Promise<string[]> {
   const where = buildWhere({ ...q, limit: 0, offset: 0 });
-  const rank = q.searchText ? `ts_rank_cd(d.tsv, ${tsqueryExpression(`$${where.params.length + 1}`)})` : '0';
+  // A bare `0` in ORDER BY would name a column position; the cast makes it a constant.
+  const rank = q.searchText
+    ? `ts_rank_cd(d.tsv, ${tsqueryExpression(`$${where.params.length + 1}`)})`
+    : '0::real';
   const params = q.searchText ? [...where.params, q.searchText] : where.params;
   const rows = await db.query<{ id: string }>(
     `select d.id from documents d ${where.sql} order by ${rank} desc, d.published_at desc nulls last, d.id`,

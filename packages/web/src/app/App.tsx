@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { AuthLink } from '../features/auth/AuthLink.tsx';
+import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { ReaderPage } from '../features/reader/ReaderPage.tsx';
 import { RunPage, RunsPage } from '../features/runs/RunsPage.tsx';
 import { SearchPage } from '../features/search/SearchPage.tsx';
@@ -9,6 +11,9 @@ function Routes(): ReactNode {
   const { pathname } = useLocation();
   if (pathname === '/' || pathname === '/search') {
     return <SearchPage />;
+  }
+  if (pathname === '/login') {
+    return <LoginPage />;
   }
   if (pathname === '/runs') {
     return <RunsPage />;
@@ -51,6 +56,7 @@ export function App(): ReactNode {
         <nav className="app-nav" aria-label="Main">
           <Link to="/">Search</Link>
           <Link to="/runs">Ingest runs</Link>
+          <AuthLink />
         </nav>
       </header>
       <Routes />

@@ -1,0 +1,53 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { Link, navigate } from '../../app/router.tsx';
+import {
+  announceAuthChange,
+  hasLoginCookie,
+  logout,
+  me,
+  onAuthChange,
+  type SignedInUser,
+} from './auth-api.ts';
+
+/**
+ * "Log in", or who is signed in and "Log out". Anonymous visitors cause no request: the page asks
+ * the server only when the browser holds a login's CSRF cookie.
+ */
+export function AuthLink(): ReactNode {
+  const [user, setUser] = useState<SignedInUser | undefined>();
+  const [version, setVersion] = useState(0);
+  useEffect(() => onAuthChange(() => setVersion((v) => v + 1)), []);
+  useEffect(() => {
+    if (!hasLoginCookie()) {
+      setUser(undefined);
+      return;
+    }
+    let live = true;
+    me()
+      .then((r) => live && setUser(r.user))
+      .catch(() => live && setUser(undefined));
+    return () => {
+      live = false;
+    };
+  }, [version]);
+
+  if (!user) {
+    return <Link to="/login">Log in</Link>;
+  }
+  const leave = () => {
+    void logout()
+      .catch(() => undefined)
+      .finally(() => {
+        announceAuthChange();
+        navigate('/');
+      });
+  };
+  return (
+    <span className="auth-link">
+      <span className="auth-user">{user.email ?? 'local'}</span>
+      <button type="button" className="link-button" onClick={leave}>
+        Log out
+      </button>
+    </span>
+  );
+}
