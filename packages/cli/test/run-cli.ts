@@ -7,8 +7,8 @@ export interface CliResult {
   err: string;
 }
 
-/** Runs the CLI in process with captured output, on the given data folder. */
-export async function runCliCaptured(dataDir: string, argv: string[]): Promise<CliResult> {
+/** Runs the CLI in process with captured output, on the given data folder, with `stdin` as input. */
+export async function runCliCaptured(dataDir: string, argv: string[], stdin = ''): Promise<CliResult> {
   let out = '';
   let err = '';
   const io: CliIo = {
@@ -16,6 +16,7 @@ export async function runCliCaptured(dataDir: string, argv: string[]): Promise<C
     err: (t) => (err += t),
     isTty: false,
     env: { LONGARM_DATA: dataDir },
+    readStdin: () => Promise.resolve(stdin),
   };
   const code = await runCli(argv, io);
   return { code, out, err };

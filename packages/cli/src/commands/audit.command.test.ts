@@ -3,23 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb } from '@longarm/core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCliCaptured } from '../../test/run-cli.ts';
 import { runCli } from '../program.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'longarm-audit-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-async function cli(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    isTty: false,
-    env: { LONGARM_DATA: dataDir },
-    readStdin: () => Promise.resolve(stdin),
-  });
-  return { code, out, err };
-}
+const cli = (argv: string[], stdin = '') => runCliCaptured(dataDir, argv, stdin);
 
 async function sql(statement: string): Promise<void> {
   const db = await openDb({ kind: 'pglite', dataDir, holder: 'audit test' });

@@ -3,23 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, loadConfig } from '@longarm/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../program.ts';
+import { runCliCaptured } from '../../test/run-cli.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'longarm-tokens-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-async function cli(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    isTty: false,
-    env: { LONGARM_DATA: dataDir },
-    readStdin: () => Promise.resolve(stdin),
-  });
-  return { code, out, err };
-}
+const cli = (argv: string[], stdin = '') => runCliCaptured(dataDir, argv, stdin);
 
 describe('longarm tokens', () => {
   it('adds a token shown once, lists it without the secret, and revokes it', async () => {

@@ -3,23 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, loadConfig } from '@longarm/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../program.ts';
+import { runCliCaptured } from '../../test/run-cli.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'longarm-users-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-async function users(argv: string[], stdin: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(['users', ...argv], {
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-    isTty: false,
-    env: { LONGARM_DATA: dataDir },
-    readStdin: () => Promise.resolve(stdin),
-  });
-  return { code, out, err };
-}
+const users = (argv: string[], stdin = '') => runCliCaptured(dataDir, ['users', ...argv], stdin);
 
 describe('longarm users add', () => {
   it('takes the password from stdin without its trailing newline, and refuses a second account for the address', async () => {
