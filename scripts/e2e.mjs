@@ -191,6 +191,8 @@ async function main() {
       E2E_BASE_URL: baseUrl,
       E2E_EMAIL: account.email,
       E2E_PASSWORD: account.password,
+      // The first start writes the owner's generated password here (the server is no terminal).
+      E2E_DATA: dataDir,
     };
     if (screenshot) {
       env.E2E_SCREENSHOT = join(root, 'docs/screenshot-search.png');

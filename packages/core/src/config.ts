@@ -24,6 +24,7 @@ const EnvSchema = z.object({
     .string()
     .min(32, 'LONGARM_AUDIT_KEY must be at least 32 characters (e.g. `openssl rand -hex 32`)')
     .optional(),
+  LONGARM_OWNER_EMAIL: z.string().email('LONGARM_OWNER_EMAIL must be an e-mail address').optional(),
 });
 
 export interface Config {
@@ -39,6 +40,8 @@ export interface Config {
   tessdataDir?: string;
   /** The audit log's HMAC key (LONGARM_AUDIT_KEY); without it a key file in the data folder is used. */
   auditKey?: string;
+  /** Login of the owner account that the first start of a server creates (LONGARM_OWNER_EMAIL). */
+  ownerEmail?: string;
 }
 
 /**
@@ -62,5 +65,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ocrLanguages: e.LONGARM_OCR_LANGS.split('+'),
     ...(e.TESSDATA_PREFIX ? { tessdataDir: resolve(e.TESSDATA_PREFIX) } : {}),
     ...(e.LONGARM_AUDIT_KEY ? { auditKey: e.LONGARM_AUDIT_KEY } : {}),
+    ...(e.LONGARM_OWNER_EMAIL ? { ownerEmail: e.LONGARM_OWNER_EMAIL } : {}),
   };
 }

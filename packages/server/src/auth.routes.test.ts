@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { ErrorResponseSchema } from '@longarm/contracts';
 import { createCore, createTestDbTarget, loadConfig, type Core } from '@longarm/core';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -7,6 +6,8 @@ import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp } from './server.ts';
+import { cookiesOf } from '../test/authz-fixture.ts';
+import { totpCode } from '../test/totp.ts';
 
 let core: Core;
 let app: Hono;
@@ -49,28 +50,6 @@ const login = (
 /** Logins of the CSRF and TOTP tests come from their own address, apart from the throttling test. */
 const loginElsewhere = (email: string, password: string, extra = {}, headers = {}) =>
   login(email, password, extra, headers, '192.0.2.7');
-
-/** Both cookies of a login answer, as a Cookie header, and the CSRF value. */
-function cookiesOf(res: Response): { cookie: string; csrf: string } {
-  const pairs = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
-  const csrf = pairs.find((p) => p.startsWith('longarm_csrf='))?.slice('longarm_csrf='.length) ?? '';
-  return { cookie: pairs.join('; '), csrf };
-}
-
-/** RFC 6238 code for a base32 secret, written here independently of the server's library. */
-function totpCode(base32: string, at = Date.now()): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const ch of base32.replace(/=+$/, '')) {
-    bits += alphabet.indexOf(ch).toString(2).padStart(5, '0');
-  }
-  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => parseInt(b, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30_000)));
-  const mac = createHmac('sha1', key).update(counter).digest();
-  const offset = (mac[mac.length - 1] ?? 0) & 0xf;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
 
 describe('auth routes', () => {
   it('logs in with an HttpOnly, SameSite=Strict session cookie that /me accepts', async () => {

@@ -57,7 +57,10 @@ export function createAuthRoutes(services: Services): Hono<{ Variables: { viewer
   app.post('/login', async (c) => {
     const input = await body(c, LoginSchema, '{"email": "…", "password": "…", "totp"?: "123456"}');
     const old = getCookie(c, SESSION_COOKIE);
-    const { token, user } = await services.accounts.login({ ...input, address: remoteAddress(c) });
+    const { token, user, enrolOnly } = await services.accounts.login({
+      ...input,
+      address: remoteAddress(c),
+    });
     // A new session id at every login; the one the browser brought (if any) ends.
     if (old) {
       await services.accounts.logout(old);
@@ -65,7 +68,10 @@ export function createAuthRoutes(services: Services): Hono<{ Variables: { viewer
     const cookie = { sameSite: 'Strict', path: '/', secure: isTls(c), maxAge: 12 * 3600 } as const;
     setCookie(c, SESSION_COOKIE, token, { ...cookie, httpOnly: true });
     setCookie(c, CSRF_COOKIE, randomBytes(24).toString('base64url'), cookie);
-    return c.json({ user: { email: user.email, role: user.role } });
+    return c.json({
+      user: { email: user.email, role: user.role },
+      ...(enrolOnly ? { twoFactorSetupRequired: true } : {}),
+    });
   });
   app.post('/logout', async (c) => {
     const token = getCookie(c, SESSION_COOKIE);
@@ -88,6 +94,7 @@ export function createAuthRoutes(services: Services): Hono<{ Variables: { viewer
     return c.json({
       user: { email: user.email, role: user.role },
       ...(viewer.kind === 'user' && viewer.scope ? { token: { scope: viewer.scope } } : {}),
+      ...(viewer.kind === 'user' && viewer.enrolOnly ? { twoFactorSetupRequired: true } : {}),
     });
   });
   app.post('/totp/setup', async (c) => {

@@ -81,6 +81,11 @@ export function createHttpApp(
 
 export interface RunningServer {
   url: string;
+  /**
+   * Set on the first start of a workspace without an owner: the account created for its operator,
+   * with a generated password. It is handed back once, to be shown on the terminal; it is never logged.
+   */
+  firstOwner?: { email: string; password: string };
   close(): Promise<void>;
 }
 
@@ -91,6 +96,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const logger = createLogger(config);
   const core = await createCore(config, { holder: `longarm serve (port ${config.port})` });
+  let firstOwner: RunningServer['firstOwner'];
   try {
     if (opts.loadDemoIfEmpty !== false && (await core.services.documents.count()) === 0) {
       const report = await core.services.demo.load();
@@ -98,6 +104,11 @@ export async function startServer(
         { ingested: report.ingested.length, failed: report.failed.length },
         'demo workspace loaded',
       );
+    }
+    const created = await core.services.accounts.ensureOwner(config.ownerEmail);
+    if (created) {
+      firstOwner = { email: created.user.email, password: created.password };
+      logger.info('first start: owner account created (its password went to the terminal only)');
     }
   } catch (e) {
     await core.close();
@@ -117,6 +128,7 @@ export async function startServer(
   });
   return {
     url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+    ...(firstOwner ? { firstOwner } : {}),
     close: async () => {
       await new Promise<void>((ok) => server.close(() => ok()));
       await core.close();

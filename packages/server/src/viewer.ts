@@ -1,5 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
-import { ANONYMOUS_VIEWER, AppError, LOCAL_VIEWER, type Services, type Viewer } from '@longarm/core';
+import {
+  ANONYMOUS_VIEWER,
+  AppError,
+  LOCAL_VIEWER,
+  mustEnrolTwoFactor,
+  type Services,
+  type Viewer,
+} from '@longarm/core';
 
 export const LOCAL_TOKEN_HEADER = 'x-longarm-local-token';
 
@@ -34,7 +41,37 @@ export async function resolveViewer(
     return { kind: 'user', id: found.user.id, role: found.user.role, scope: found.scope };
   }
   const user = presented.session ? await services.accounts.sessionUser(presented.session) : undefined;
-  return user ? { kind: 'user', id: user.id, role: user.role } : ANONYMOUS_VIEWER;
+  if (!user) {
+    return ANONYMOUS_VIEWER;
+  }
+  return mustEnrolTwoFactor(user)
+    ? { kind: 'user', id: user.id, role: user.role, enrolOnly: true }
+    : { kind: 'user', id: user.id, role: user.role };
+}
+
+/** What a session that still has to enrol an authenticator may reach (paths under /api). */
+const ENROLMENT_PATHS = new Set([
+  '/health',
+  '/auth/login',
+  '/auth/logout',
+  '/auth/me',
+  '/auth/totp/setup',
+  '/auth/totp/confirm',
+]);
+
+/**
+ * Owners and admins must use two-factor login. Until they have enrolled an authenticator, their
+ * session reaches the enrolment routes and nothing else, whatever the route would otherwise allow.
+ * @throws forbidden
+ */
+export function refuseBeforeEnrolment(viewer: Viewer, apiPath: string): void {
+  if (viewer.kind === 'user' && viewer.enrolOnly && !ENROLMENT_PATHS.has(apiPath.replace(/\/+$/, ''))) {
+    throw new AppError(
+      'forbidden',
+      'this account must set up two-factor login before anything else: enrol an authenticator app (POST /api/auth/totp/setup, then /api/auth/totp/confirm, or the page /account/two-factor)',
+      { twoFactorSetupRequired: true },
+    );
+  }
 }
 
 /** One cookie's value from a Cookie header. */

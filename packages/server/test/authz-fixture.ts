@@ -1,8 +1,10 @@
-import { createCore, createTestDbTarget, loadConfig, type Core } from '@longarm/core';
+import { createCore, createTestDbTarget, loadConfig, mustEnrolTwoFactor, type Core } from '@longarm/core';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
+import { vi } from 'vitest';
+import { totpCode } from './totp.ts';
 import { createApiApp } from '../src/app.ts';
 import { createHttpApp } from '../src/server.ts';
 
@@ -43,6 +45,8 @@ export interface Fixture {
   sessions: Record<Account, { cookie: string; csrf: string }>;
   tokens: Record<keyof typeof TOKENS, string>;
   login(who: Account): Promise<{ cookie: string; csrf: string }>;
+  /** A fresh authenticator code for an account that has one (owners and admins), else undefined. */
+  code(who: Who): string | undefined;
   close(): Promise<void>;
 }
 
@@ -76,21 +80,43 @@ export async function openFixture(): Promise<Fixture> {
   const docs = Object.fromEntries(
     SENSITIVITIES.map((level) => [level, report.ingested.find((d) => d.path === `${level}.txt`)?.id ?? '']),
   ) as Record<Level, string>;
+  // Owners and admins must use two-factor login: their accounts enrol an authenticator here. Each
+  // code counts once, so the fixture moves the clock of this process on by one 30-second step per
+  // login (Date only; timers run as usual), and every login has a fresh code.
+  vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+  const tick = (): number => {
+    vi.setSystemTime(Date.now() + 30_000);
+    return Date.now();
+  };
+  const secrets: Partial<Record<Account, string>> = {};
   for (const who of ACCOUNTS) {
-    await core.services.accounts.addUser({ email: emailOf(who), role: who, password: PASSWORD });
+    const user = await core.services.accounts.addUser({ email: emailOf(who), role: who, password: PASSWORD });
+    if (mustEnrolTwoFactor(user)) {
+      const { secret } = await core.services.accounts.setupTotp(user.id);
+      await core.services.accounts.confirmTotp(user.id, totpCode(secret, tick()));
+      secrets[who] = secret;
+    }
   }
   const webDir = join(dataDir, 'web');
   mkdirSync(webDir, { recursive: true });
   writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>longarm</title>');
   const app = createHttpApp(core, silent, webDir, LOCAL_TOKEN);
   const api = createApiApp(core.services, silent, LOCAL_TOKEN);
+  const code = (who: Who): string | undefined => {
+    const secret = secrets[who as Account];
+    return secret === undefined ? undefined : totpCode(secret, tick());
+  };
   const login = async (who: Account) => {
     const res = await app.request(
       '/api/auth/login',
       {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: emailOf(who), password: PASSWORD }),
+        body: JSON.stringify({
+          email: emailOf(who),
+          password: PASSWORD,
+          ...(secrets[who] ? { totp: code(who) } : {}),
+        }),
       },
       { incoming: { socket: { remoteAddress: `198.51.100.${ACCOUNTS.indexOf(who) + 1}` } } },
     );
@@ -121,7 +147,9 @@ export async function openFixture(): Promise<Fixture> {
     sessions,
     tokens,
     login,
+    code,
     close: async () => {
+      vi.useRealTimers();
       await core.close();
       await t.cleanup();
       rmSync(dataDir, { recursive: true, force: true });

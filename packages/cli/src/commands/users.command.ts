@@ -1,4 +1,4 @@
-import { AppError, createCore, loadConfig } from '@longarm/core';
+import { AppError, createCore, loadConfig, mustEnrolTwoFactor } from '@longarm/core';
 import type { CommandContext } from './context.ts';
 
 /** The password from stdin: one trailing newline (LF or CRLF) is not part of it. */
@@ -35,7 +35,10 @@ export function registerUsersCommand({ program, io, json }: CommandContext): voi
       }
       const password = passwordFromStdin(await io.readStdin());
       const user = await withAccounts((a) => a.addUser({ email: opts.email, role: opts.role, password }));
-      io.out(opts.json ? json(user) : `created ${user.email} (${user.role})\n`);
+      const note = mustEnrolTwoFactor(user)
+        ? '; its first login asks it to set up an authenticator app (required for owners and admins)'
+        : '';
+      io.out(opts.json ? json(user) : `created ${user.email} (${user.role})${note}\n`);
     });
   users
     .command('list')
@@ -46,7 +49,25 @@ export function registerUsersCommand({ program, io, json }: CommandContext): voi
       io.out(
         opts.json
           ? json(list)
-          : list.map((u) => `${u.email}  ${u.role}${u.disabled ? '  (disabled)' : ''}\n`).join(''),
+          : list
+              .map(
+                (u) =>
+                  `${u.email}  ${u.role}${u.twoFactor ? '  2fa' : mustEnrolTwoFactor(u) ? '  (2fa not set up yet)' : ''}${u.disabled ? '  (disabled)' : ''}\n`,
+              )
+              .join(''),
+      );
+    });
+  users
+    .command('reset-2fa')
+    .description(
+      "forget an account's authenticator (a lost phone) and end its sessions; it enrols again at its next login",
+    )
+    .requiredOption('--email <email>', 'the account')
+    .option('--json', 'print the account as JSON')
+    .action(async (opts: { email: string; json?: boolean }) => {
+      const user = await withAccounts((a) => a.resetTwoFactor(opts.email));
+      io.out(
+        opts.json ? json(user) : `${user.email}: authenticator removed; the next login sets up a new one\n`,
       );
     });
 }

@@ -20,7 +20,17 @@ export interface User {
   role: Role;
   disabled: boolean;
   createdAt: string;
+  /** An authenticator app is enrolled and its code is asked at every login. */
+  twoFactor: boolean;
 }
+
+/**
+ * Roles that must use two-factor login. Until such an account has enrolled an authenticator, its
+ * session can do nothing but enrol one (see `enrolOnly`).
+ */
+export const TWO_FACTOR_ROLES: readonly Role[] = ['owner', 'admin'];
+export const mustEnrolTwoFactor = (user: Pick<User, 'role' | 'twoFactor'>): boolean =>
+  TWO_FACTOR_ROLES.includes(user.role) && !user.twoFactor;
 
 /** Passwords shorter than this are refused. */
 export const MIN_PASSWORD_LENGTH = 12;
@@ -35,8 +45,11 @@ export const SESSION_IDLE_MINUTES = 120;
 export type Viewer =
   | { kind: 'local' }
   | { kind: 'anonymous' }
-  /** `scope` is set when an API token, not a session, stands for the user. */
-  | { kind: 'user'; id: string; role: Role; scope?: TokenScope };
+  /**
+   * `scope` is set when an API token, not a session, stands for the user. `enrolOnly` marks the
+   * session of an owner or admin who has no authenticator yet: it may only enrol one.
+   */
+  | { kind: 'user'; id: string; role: Role; scope?: TokenScope; enrolOnly?: true };
 
 /** A `read` token reads what its account reads and does nothing else; `write` acts as the account. */
 export const TOKEN_SCOPES = ['read', 'write'] as const;
@@ -66,15 +79,18 @@ export const visibleTo = (viewer: Viewer): readonly Sensitivity[] =>
       ? ROLE_CAN_READ.anonymous
       : ROLE_CAN_READ[viewer.role];
 
-/** What a role may do beyond reading: write (ingest, edit), manage accounts, read the audit log. */
-export type Capability = 'write' | 'manage_users' | 'read_audit';
+/**
+ * What a role may do beyond reading: write (ingest, edit, raise a sensitivity level), manage
+ * accounts, read the audit log, lower a sensitivity level (declassify).
+ */
+export type Capability = 'write' | 'manage_users' | 'read_audit' | 'declassify';
 
 export const ROLE_CAN_DO: Record<Role, readonly Capability[]> = {
   viewer: [],
   reviewer: [],
   analyst: ['write'],
-  admin: ['write', 'manage_users'],
-  owner: ['write', 'manage_users', 'read_audit'],
+  admin: ['write', 'manage_users', 'declassify'],
+  owner: ['write', 'manage_users', 'read_audit', 'declassify'],
 };
 
 /** The local CLI holds the data folder and may do everything; anonymous visitors nothing. */

@@ -13,6 +13,8 @@ import {
   SESSION_IDLE_MINUTES,
   MAX_TOKEN_DAYS,
   TOKEN_SCOPES,
+  TWO_FACTOR_ROLES,
+  mustEnrolTwoFactor,
   type ApiToken,
   type TokenScope,
   type User,
@@ -40,6 +42,7 @@ import {
   insertSession,
   insertUser,
   listUsers,
+  clearTotp,
 } from '../store/users.store.ts';
 
 /** Argon2id with OWASP's baseline cost (19 MiB, 2 passes); the encoded form carries salt and cost. */
@@ -54,8 +57,8 @@ const hashPassword = (password: string): Promise<string> =>
     outputType: 'encoded',
   });
 
-/** Roles that must give a one-time code once they have enrolled an authenticator. */
-const TOTP_ROLES: readonly string[] = ['owner', 'admin'];
+/** Length in bytes of a generated first-run password (32 base64url characters). */
+const FIRST_OWNER_PASSWORD_BYTES = 24;
 
 const totpFor = (email: string, secret: string): TOTP =>
   new TOTP({
@@ -119,7 +122,14 @@ export interface AccountsService {
     password: string;
     totp?: string;
     address: string;
-  }): Promise<{ token: string; user: User }>;
+  }): Promise<{ token: string; user: User; enrolOnly: boolean }>;
+  /**
+   * First-run setup: when the workspace has no owner yet, creates one with a generated password
+   * and returns it (the only time it is ever shown). Returns undefined when an owner exists.
+   */
+  ensureOwner(email?: string): Promise<{ user: User; password: string } | undefined>;
+  /** Removes an account's authenticator (local use, for a lost phone); the next login enrols anew. */
+  resetTwoFactor(email: string): Promise<User>;
   /** The user behind a session token, if the session is live. */
   sessionUser(token: string): Promise<User | undefined>;
   logout(token: string): Promise<void>;
@@ -155,7 +165,7 @@ export function createAccountsService({ db, audit }: { db: Db; audit?: AuditServ
   };
   // Verifying against a real hash when the account does not exist keeps both answers equally slow.
   let decoy: Promise<string> | undefined;
-  return {
+  const service: AccountsService = {
     async addUser({ email, role, password }) {
       const normalised = email.trim().toLowerCase();
       if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(normalised)) {
@@ -201,7 +211,7 @@ export function createAccountsService({ db, audit }: { db: Db; audit?: AuditServ
       const { passwordHash, totpSecret, ...plain } = user;
       void passwordHash;
       const step = totpSecret ? codeStep(user.email, totpSecret, totp) : undefined;
-      const needsCode = totpSecret !== null && TOTP_ROLES.includes(user.role);
+      const needsCode = totpSecret !== null && TWO_FACTOR_ROLES.includes(user.role);
       // A code counts once: the step it belongs to must be later than the last one used.
       if (needsCode && (step === undefined || !(await useTotpStep(db, user.id, step)))) {
         await insertLoginFailures(db, keys);
@@ -213,7 +223,36 @@ export function createAccountsService({ db, audit }: { db: Db; audit?: AuditServ
       const token = randomBytes(32).toString('base64url');
       await insertSession(db, hashToken(token), user.id, SESSION_HOURS);
       await record({ kind: 'user', id: user.id, role: user.role }, 'login', plain);
-      return { token, user: plain };
+      return { token, user: plain, enrolOnly: mustEnrolTwoFactor(plain) };
+    },
+    async ensureOwner(email = 'owner@longarm.local') {
+      if ((await listUsers(db)).some((u) => u.role === 'owner')) {
+        return undefined;
+      }
+      const password = randomBytes(FIRST_OWNER_PASSWORD_BYTES).toString('base64url');
+      try {
+        const user = await service.addUser({ email, role: 'owner', password });
+        await record(LOCAL_VIEWER, 'user.first_owner', user);
+        return { user, password };
+      } catch (err) {
+        // Another process of the same workspace created it first: there is an owner now.
+        if (err instanceof AppError && err.code === 'conflict') {
+          return undefined;
+        }
+        throw err;
+      }
+    },
+    async resetTwoFactor(email) {
+      const user = await findUserByEmail(db, email.trim().toLowerCase());
+      if (!user) {
+        throw new AppError('not_found', `there is no account for ${email}; see users list`);
+      }
+      await clearTotp(db, user.id);
+      const { passwordHash, totpSecret, ...plain } = user;
+      void passwordHash;
+      void totpSecret;
+      await record(LOCAL_VIEWER, 'totp.reset', plain);
+      return { ...plain, twoFactor: false };
     },
     sessionUser: (token) => findSessionUser(db, hashToken(token), SESSION_IDLE_MINUTES),
     async logout(token) {
@@ -265,6 +304,13 @@ export function createAccountsService({ db, audit }: { db: Db; audit?: AuditServ
       if (!state) {
         throw new AppError('unauthorized', 'log in first');
       }
+      if (state.secret !== null) {
+        // A stolen session must not be able to swap the authenticator for the attacker's own.
+        throw new AppError(
+          'conflict',
+          'this account has an authenticator already; to replace it, the workspace operator runs `longarm users reset-2fa`',
+        );
+      }
       const secret = new Secret({ size: 20 }).base32;
       await setTotpPending(db, userId, secret);
       await record({ kind: 'user', id: userId, role: state.user.role }, 'totp.setup', state.user);
@@ -287,4 +333,5 @@ export function createAccountsService({ db, audit }: { db: Db; audit?: AuditServ
       await record({ kind: 'user', id: userId, role: state.user.role }, 'totp.confirm', state.user);
     },
   };
+  return service;
 }

@@ -19,6 +19,7 @@ const toUser = (r: UserRow): User => ({
   role: r.role as Role,
   disabled: r.disabled,
   createdAt: new Date(r.created_at).toISOString(),
+  twoFactor: (r.totp_secret ?? null) !== null,
 });
 
 /** Session tokens are stored hashed: a copy of the table opens no session. */
@@ -51,6 +52,17 @@ export async function findTotpState(
 ): Promise<{ user: User; secret: string | null; pending: string | null } | undefined> {
   const r = (await db.query<UserRow>('select * from users where id = $1', [userId]))[0];
   return r ? { user: toUser(r), secret: r.totp_secret ?? null, pending: r.totp_pending ?? null } : undefined;
+}
+
+/** Forgets an account's authenticator and ends its sessions, so that it must enrol again. */
+export async function clearTotp(db: Db, userId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query(
+      'update users set totp_secret = null, totp_pending = null, totp_last_step = null where id = $1',
+      [userId],
+    );
+    await tx.query('delete from sessions where user_id = $1', [userId]);
+  });
 }
 
 export async function setTotpPending(db: Db, userId: string, secret: string): Promise<void> {

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { AuthLink } from '../features/auth/AuthLink.tsx';
+import { TWO_FACTOR_PAGE } from '../features/auth/auth-api.ts';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { TwoFactorPage } from '../features/auth/TwoFactorPage.tsx';
 import { ReaderPage } from '../features/reader/ReaderPage.tsx';
 import { RunPage, RunsPage } from '../features/runs/RunsPage.tsx';
 import { SearchPage } from '../features/search/SearchPage.tsx';
@@ -14,6 +16,9 @@ function Routes(): ReactNode {
   }
   if (pathname === '/login') {
     return <LoginPage />;
+  }
+  if (pathname === TWO_FACTOR_PAGE) {
+    return <TwoFactorPage />;
   }
   if (pathname === '/runs') {
     return <RunsPage />;

@@ -6,6 +6,7 @@ import {
   logout,
   me,
   onAuthChange,
+  TWO_FACTOR_PAGE,
   type SignedInUser,
 } from './auth-api.ts';
 
@@ -24,7 +25,16 @@ export function AuthLink(): ReactNode {
     }
     let live = true;
     me()
-      .then((r) => live && setUser(r.user))
+      .then((r) => {
+        if (!live) {
+          return;
+        }
+        setUser(r.user);
+        // An owner or admin without an authenticator can do nothing else until one is set up.
+        if (r.twoFactorSetupRequired && window.location.pathname !== TWO_FACTOR_PAGE) {
+          navigate(TWO_FACTOR_PAGE, { replace: true });
+        }
+      })
       .catch(() => live && setUser(undefined));
     return () => {
       live = false;

@@ -3,7 +3,7 @@ import type { ApiError } from '../../api/client.ts';
 import { navigate } from '../../app/router.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
-import { announceAuthChange, login } from './auth-api.ts';
+import { announceAuthChange, login, TWO_FACTOR_PAGE } from './auth-api.ts';
 
 /** E-mail and password, and the authenticator code once the server asks for it. */
 export function LoginPage(): ReactNode {
@@ -20,9 +20,9 @@ export function LoginPage(): ReactNode {
     setBusy(true);
     setError(undefined);
     login({ email, password, ...(needsCode && totp ? { totp } : {}) })
-      .then(() => {
+      .then((r) => {
         announceAuthChange();
-        navigate('/');
+        navigate(r.twoFactorSetupRequired ? TWO_FACTOR_PAGE : '/');
       })
       .catch((err: ApiError) => {
         if (err.details?.totpRequired === true) {

@@ -65,7 +65,16 @@ async function send<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
   return data as T;
 }
 
+/** `twoFactorSetupRequired`: an owner or admin without an authenticator, who must enrol one first. */
+interface SignedIn {
+  user: SignedInUser;
+  twoFactorSetupRequired?: boolean;
+}
+export const TWO_FACTOR_PAGE = '/account/two-factor';
 export const login = (input: { email: string; password: string; totp?: string }) =>
-  send<{ user: SignedInUser }>('POST', '/api/auth/login', input);
+  send<SignedIn>('POST', '/api/auth/login', input);
 export const logout = () => send<{ ok: true }>('POST', '/api/auth/logout');
-export const me = () => send<{ user: SignedInUser }>('GET', '/api/auth/me');
+export const me = () => send<SignedIn>('GET', '/api/auth/me');
+export const startTwoFactor = () => send<{ uri: string }>('POST', '/api/auth/totp/setup');
+export const confirmTwoFactor = (code: string) =>
+  send<{ ok: true }>('POST', '/api/auth/totp/confirm', { code });
