@@ -20,6 +20,12 @@ export const DocumentSummarySchema = z.object({
   sha256: z.string(),
   byteSize: z.number().int(),
   createdAt: z.string(),
+  withheld: z
+    .array(z.string())
+    .optional()
+    .describe(
+      "fields above the reader's levels: names shown as a pseudonymous id (anon-…), other values left out",
+    ),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
 
@@ -40,3 +46,19 @@ export type DocumentResponse = z.infer<typeof DocumentResponseSchema>;
 
 export const DocumentQuerySchema = z.object({ q: z.string().max(500).optional() });
 export type DocumentQuery = z.infer<typeof DocumentQuerySchema>;
+
+export const FieldLevelsSchema = z.record(z.string().max(80), SensitivitySchema);
+export const ClassifyRequestSchema = z.object({
+  sensitivity: SensitivitySchema.optional().describe('the level of the whole record'),
+  fields: z
+    .record(z.string().max(80), SensitivitySchema.nullable())
+    .optional()
+    .describe('levels of single fields (author, url, outlet, fileNames, metadata.<key>); null clears one'),
+});
+export type ClassifyRequest = z.infer<typeof ClassifyRequestSchema>;
+export const ClassifyResponseSchema = z.object({
+  id: z.string(),
+  sensitivity: SensitivitySchema,
+  fields: FieldLevelsSchema,
+});
+export type ClassifyResponse = z.infer<typeof ClassifyResponseSchema>;

@@ -134,19 +134,20 @@ export async function listKnownTerms(db: Db, words: string[]): Promise<Set<strin
 }
 
 /** The indexed word closest to a romanised word by trigram similarity, if any is close enough. */
-export async function findSimilarTerm(
+/** Indexed words closest to a romanised word by trigram similarity, best first. */
+export async function findSimilarTerms(
   db: Db,
   romanised: string,
+  limit = 5,
   minSimilarity = 0.35,
-): Promise<{ term: string; similarity: number } | undefined> {
+): Promise<{ term: string; similarity: number }[]> {
   const rows = await db.query<{ term: string; sim: number }>(
     `select term, similarity(romanised, $1) as sim from search_terms
       where romanised % $1 and similarity(romanised, $1) >= $2
-      order by sim desc, doc_count desc limit 1`,
-    [romanised, minSimilarity],
+      order by sim desc, doc_count desc, term limit $3`,
+    [romanised, minSimilarity, limit],
   );
-  const row = rows[0];
-  return row ? { term: row.term, similarity: Number(row.sim) } : undefined;
+  return rows.map((row) => ({ term: row.term, similarity: Number(row.sim) }));
 }
 
 /** Ids of every document the filter matches, in the order search shows them (exports use this). */

@@ -76,6 +76,17 @@ export function DocumentMeta({ doc }: { doc: DocumentResponse }): ReactNode {
             <span className="muted">{SENSITIVITY_NOTE[doc.sensitivity]}</span>
           </dd>
         </div>
+        {doc.withheld && doc.withheld.length > 0 && (
+          <div className="meta-wide" data-testid="withheld">
+            <dt>Withheld from your role</dt>
+            <dd>
+              {doc.withheld.join(', ')}{' '}
+              <span className="muted">
+                (names appear as a pseudonymous id, the same in every record; other values are left out)
+              </span>
+            </dd>
+          </div>
+        )}
         {doc.reliability && (
           <div>
             <dt>Source reliability</dt>
