@@ -6,6 +6,7 @@ import { LOCAL_TOKEN_HEADER, sameToken } from './viewer.ts';
 const IngestBodySchema = z.object({
   paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000),
   workers: z.number().int().min(1).max(64).optional(),
+  extract: z.boolean().optional(),
 });
 
 /**
@@ -38,7 +39,10 @@ export function createLocalRoutes(services: Services, token: string): Hono {
       details: { paths: parsed.data.paths.length },
     });
     return c.json(
-      await services.ingest.ingestPaths(parsed.data.paths, undefined, { workers: parsed.data.workers }),
+      await services.ingest.ingestPaths(parsed.data.paths, undefined, {
+        workers: parsed.data.workers,
+        extract: parsed.data.extract,
+      }),
     );
   });
   app.post('/demo', async (c) => {

@@ -10,6 +10,7 @@ export function registerIngestCommand({ program, io, withCore, ExitSignal, json 
     .description('ingest files and folders (recursively); the same file twice is stored once')
     .argument('<paths...>', 'files or folders')
     .option('--json', 'print the report as JSON on stdout')
+    .option('--no-extract', 'index only; `longarm extract --pending` extracts later')
     .addOption(
       new Option('--workers <n>', 'parse in N worker threads (1: in this thread)')
         .default(1)
@@ -21,7 +22,7 @@ export function registerIngestCommand({ program, io, withCore, ExitSignal, json 
           return n;
         }),
     )
-    .action(async (paths: string[], opts: { json?: boolean; workers: number }) => {
+    .action(async (paths: string[], opts: { json?: boolean; workers: number; extract: boolean }) => {
       const report = await withCore('longarm ingest', async (core) => {
         let bar: { update(n: number): void; stop(): void } | undefined;
         if (io.isTty && !opts.json) {
@@ -34,7 +35,10 @@ export function registerIngestCommand({ program, io, withCore, ExitSignal, json 
           bar = { update: (n) => b.update(n), stop: () => b.stop() };
         }
         try {
-          return await core.ingestPaths(paths, (p) => bar?.update(p.done), { workers: opts.workers });
+          return await core.ingestPaths(paths, (p) => bar?.update(p.done), {
+            workers: opts.workers,
+            extract: opts.extract,
+          });
         } finally {
           bar?.stop();
         }
