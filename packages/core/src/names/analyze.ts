@@ -4,6 +4,7 @@ import { HAN_TERMS, lookupPhrase, ORG_PREFIXES, PERSON_PREFIXES, type LexKind } 
 import { normalizeName, scriptOf, type Script } from './normalize.ts';
 import { romanizeArabic, romanizeCyrillic, romanizeHangul, romanizeOther } from './scripts.ts';
 import { looseKey, phoneticKey } from './similarity.ts';
+import { wadeGilesToPinyin } from './wadegiles.ts';
 
 export type NameKind = 'person' | 'org' | 'any';
 
@@ -116,11 +117,16 @@ interface Part {
   systems: string[];
 }
 
-function romanizeToken(token: string, kind: NameKind, index: number, wholeIsHan: boolean): Part {
+function romanizeToken(token: string, kind: NameKind, index: number, wholeIsHan: boolean, nWords = 1): Part {
   const script = scriptOf(token);
   switch (script) {
-    case 'latin':
-      return { alts: [[token]], systems: ['latin'] };
+    case 'latin': {
+      // Wade–Giles is read only in names of two or more words (family + given), where it is likely
+      const py = kind === 'org' || nWords < 2 ? undefined : wadeGilesToPinyin(token);
+      return py
+        ? { alts: [[token], [py]], systems: ['latin', 'wade-giles→pinyin'] }
+        : { alts: [[token]], systems: ['latin'] };
+    }
     case 'han':
       if (
         kind === 'org' ||
@@ -218,7 +224,7 @@ export function analyzeName(original: string, schema?: string): NameAnalysis {
     words = words.slice(1);
   }
   const wholeIsHan = words.length === 1 && scriptOf(words[0]!) === 'han';
-  const parts = words.map((w, i) => romanizeToken(w, kind, i, wholeIsHan));
+  const parts = words.map((w, i) => romanizeToken(w, kind, i, wholeIsHan, words.length));
   const nVariants = Math.max(1, ...parts.map((p) => p.alts.length));
   const variants: NameVariant[] = [];
   const legalForms: string[] = [];

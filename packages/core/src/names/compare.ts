@@ -2,6 +2,7 @@
 import { analyzeName, kindOfSchema, type NameAnalysis, type NameToken, type NameVariant } from './analyze.ts';
 import { NICKNAMES } from './lexicon.ts';
 import { jaroWinkler, levenshteinSimilarity } from './similarity.ts';
+import { cyrillicLatinSimilarity, hanLatinSimilarity, type HanLatinMatch } from './transcription.ts';
 
 export interface NameFeature {
   name: string;
@@ -33,7 +34,60 @@ export const NAME_PARAMS = {
   joinedAlone: 0.9,
   conflict: 0.85,
   wSound: 0.15,
+  /** 1: a Latin name of several words may also be scored by its reading against Han characters. */
+  hanMulti: 0,
+  /** Scale on the Cyrillic letter-lattice similarity before it competes with the word alignment. */
+  cyrScale: 1,
 };
+
+/** When one name is written only in Han characters and the other only in Latin letters. */
+function hanLatin(na: NameAnalysis, nb: NameAnalysis): HanLatinMatch | undefined {
+  const only = (x: NameAnalysis, s: string): boolean => x.scripts.length === 1 && x.scripts[0] === s;
+  if (na.kind === 'org' || nb.kind === 'org') {
+    return undefined;
+  }
+  const words = (x: NameAnalysis): string[] => x.normalized.split(' ').filter(Boolean);
+  if (only(na, 'han') && only(nb, 'latin')) {
+    return hanLatinSimilarity(words(na), words(nb));
+  }
+  if (only(nb, 'han') && only(na, 'latin')) {
+    return hanLatinSimilarity(words(nb), words(na));
+  }
+  return undefined;
+}
+
+const CYR_PATRONYMIC = /(вич|вна|ична|ьич)$/;
+
+/** When one name is written only in Cyrillic and the other only in Latin letters: the best word order. */
+function cyrillicLatin(na: NameAnalysis, nb: NameAnalysis): number | undefined {
+  const only = (x: NameAnalysis, s: string): boolean => x.scripts.length === 1 && x.scripts[0] === s;
+  const words = (x: NameAnalysis): string[] => x.normalized.split(' ').filter(Boolean);
+  const [cyr, lat] =
+    only(na, 'cyrillic') && only(nb, 'latin')
+      ? [na, nb]
+      : only(nb, 'cyrillic') && only(na, 'latin')
+        ? [nb, na]
+        : [];
+  if (!cyr || !lat || na.kind === 'org' || nb.kind === 'org') {
+    return undefined;
+  }
+  const l = words(lat);
+  let c = words(cyr);
+  if (c.length === l.length + 1) {
+    // a patronymic (Викторович, Петровна) is often left out of the Latin form
+    c = c.filter((w, i) => i === 0 || !CYR_PATRONYMIC.test(w));
+  }
+  if (c.length !== l.length || c.length > 3) {
+    return undefined;
+  }
+  const orders =
+    c.length === 1
+      ? [l]
+      : c.length === 2
+        ? [l, [l[1]!, l[0]!]]
+        : [l, [l[2]!, l[0]!, l[1]!], [l[1]!, l[2]!, l[0]!]];
+  return Math.max(...orders.map((o) => cyrillicLatinSimilarity(c, o)));
+}
 
 const cache = new Map<string, NameAnalysis>();
 /** Cached analysis (names repeat a lot in batches); the cache is bounded. */
@@ -270,6 +324,30 @@ export function compareNames(a: string, b: string, schema?: string): NameCompari
       value: round(f),
       weight: 0,
       note: `${conflicts} word(s) on each side have no counterpart`,
+    });
+  }
+  const cl = cyrillicLatin(na, nb);
+  if (cl !== undefined && cl * P.cyrScale > score) {
+    features.push({
+      name: 'cyrillic_reading',
+      value: round(cl),
+      weight: 0,
+      note: `Latin spelling read against the Cyrillic letters' usual transliterations (score ${round(score)} → ${round(cl * P.cyrScale)})`,
+    });
+    score = cl * P.cyrScale;
+  }
+  const hl = hanLatin(na, nb);
+  if (hl) {
+    const before = score;
+    // a one-word Latin name is read against the characters alone (the word alignment overrates short
+    // candidates); with several words a Western given name may have no counterpart, so the word
+    // alignment decides unless hanMulti lets the reading raise it (it lowered CEDICT retrieval)
+    score = hl.latinWords === 1 ? hl.similarity : P.hanMulti ? Math.max(score, hl.similarity) : score;
+    features.push({
+      name: 'han_reading',
+      value: round(hl.similarity),
+      weight: 0,
+      note: `Latin spelling read against the characters' Mandarin, Wade–Giles, Cantonese and transcription sounds${hl.surnameLast ? ', family name last' : ''} (score ${round(before)} → ${round(score)})`,
     });
   }
   const numsA = [...new Set(na.numbers)].sort().join(',');

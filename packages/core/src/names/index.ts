@@ -11,6 +11,8 @@ export {
 export { compareNames, NAME_PARAMS, type NameComparison, type NameFeature } from './compare.ts';
 export { nameKeys } from './keys.ts';
 export { chineseNameReadings, pinyinToWadeGiles, jyutpingToHongKong } from './chinese.ts';
+export { cyrillicLatinSimilarity, hanLatinSimilarity, type HanLatinMatch } from './transcription.ts';
+export { segmentSyllables, wadeGilesReverseTable, wadeGilesToPinyin } from './wadegiles.ts';
 export {
   jaroWinkler,
   levenshtein,
