@@ -17,6 +17,9 @@ const SHARED = process.env.LONGARM_SHARED ?? join(ROOT, '../shared');
 interface LabelledDoc {
   seed?: string;
   demo?: string;
+  /** Documents we wrote with their text inline (heldout-2.json, dev-2.json). */
+  id?: string;
+  text?: string;
   language: string;
   places: { key: string[]; other: string[] };
   actors: { key: string[]; other: string[] };
@@ -130,6 +133,13 @@ function scoreSet(title: string, docs: { id: string; text: string; label: Labell
         spanErrors++;
       }
     }
+    // Evidence and PII spans carry no text: they must be non-empty slices inside the document.
+    for (const it of [...[...r.tactics, ...r.responses].flatMap((c) => c.evidence), ...r.pii]) {
+      items++;
+      if (!(it.start >= 0 && it.start < it.end && it.end <= text.length)) {
+        spanErrors++;
+      }
+    }
     const places = scoreNames(
       r.places.map((p) => [p.text, p.name]),
       label.places,
@@ -239,15 +249,40 @@ export function runExtractEval(): string {
     docs.push({ id: d.seed ?? '', text: readFileSync(file, 'utf8'), label: d });
   }
   docs.push(...demoDocs.map(fromDemo));
+  const dev2 = inlineDocs(join(labelledDir, 'dev-2.json'));
+  docs.push(...dev2);
   out.push(
-    ...scoreSet('development set: 5 seeds + 21 demo records (cue lexicons were tuned on these)', docs),
+    ...scoreSet(
+      `development set: 5 seeds + 21 demo records + ${dev2.length} dev-2 texts (cue lexicons were tuned on these)`,
+      docs,
+    ),
   );
+  out.push(...scoreSet(`dev-2 alone: ${dev2.length} texts we wrote for tuning the multilingual rules`, dev2));
   out.push(...scoreSet('held-out set: 8 demo records labelled after tuning', heldDocs.map(fromDemo)));
+  const held2 = inlineDocs(join(labelledDir, 'heldout-2.json'));
+  out.push(
+    ...scoreSet(
+      `held-out set 2: ${held2.length} articles we wrote in ${new Set(held2.map((d) => d.label.language)).size} languages, never tuned on`,
+      held2,
+    ),
+  );
 
   out.push(...unerPlaces());
   out.push('');
   out.push(...recognizerDates());
   return out.join('\n');
+}
+
+/** Labelled documents whose text is stored inline (`id` + `text`). */
+export function inlineDocs(file: string): { id: string; text: string; label: LabelledDoc }[] {
+  if (!existsSync(file)) {
+    return [];
+  }
+  return (JSON.parse(readFileSync(file, 'utf8')) as { docs: LabelledDoc[] }).docs.map((d) => ({
+    id: d.id ?? '',
+    text: d.text ?? '',
+    label: d,
+  }));
 }
 
 /** Places against UNER LOC: distinct folded strings per sentence (string-level, like BASELINES.md). */

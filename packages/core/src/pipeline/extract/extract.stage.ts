@@ -1,4 +1,12 @@
 import { RESPONSE_CUES, TACTIC_CUES } from './cues.ts';
+import {
+  BODY_PATTERNS,
+  I18N_ACTORS,
+  personNames,
+  I18N_CUES,
+  I18N_ORIGIN_CUES,
+  I18N_RESPONSE_CUES,
+} from './multilingual.ts';
 import { extractDates } from './dates.ts';
 import { extractFigures } from './figures.ts';
 import { gazetteer, type GazEntry } from './gazetteer.ts';
@@ -32,7 +40,7 @@ const PUBLIC_HEAD =
   /Ministry|Ministerie|Ministère|Ministerium|Ministerio|Ministero|Bureau|Police|Polis|Polizei|Politie|Policía|Polizia|Department|Office|Commission|Agency|Authority|Embassy|Consulate|Parliament/u;
 
 /** "Chinese police", "Kinas regim", "中国警方": the state named as the one acting. */
-const ORIGIN_CUES: [string, RegExp][] = [
+export const ORIGIN_CUES: [string, RegExp][] = [
   [
     'CN',
     /(?:Chinese|China's|Beijing's|Beijing|Kinas|kinesisk[ae]?|chinois[es]?|chinoise|Chinese|chinesisch\w*|chin[oa]s?|cines[ei]|китайск\w*|中国|中共|中國)\s*(?:\p{L}+\s+){0,2}?(?:police|authorities|government|regime|state|officials|agents|security|embassy|consulate|Communist|myndighet\w*|regim\w*|polis\w*|autorités|gouvernement|régime|autoriteiten|regering|overheid|politie|Behörden|Regierung|Polizei|autoridades|gobierno|policía|autorità|governo|polizia|власт\w*|警方|政府|当局|当局|公安|警察)/iu,
@@ -58,11 +66,25 @@ const ORIGIN_CUES: [string, RegExp][] = [
   ['SA', /Saudi\s+(?:authorities|government|agents|intelligence|officials)/iu],
   ['ER', /Eritrean\s+(?:authorities|government|embassy|agents)/iu],
   ['BY', /Belarusian\s+(?:authorities|government|KGB|agents)/iu],
+  ...I18N_ORIGIN_CUES,
 ];
 
 const POLICE_BEFORE =
   /(?:(?:local )?police|politie|polisen|Polismyndigheten|Polizei|policía|polizia|police municipale|(?:municipal )?public security bureau|bureau de la sécurité publique|Büro für öffentliche Sicherheit|oficina de seguridad pública)\s+(?:of|van|de|du|des|i|del|della|di|des Kreises|in)\s+(?:the\s+)?$/iu;
 const POLICE_AFTER = /^(?:\s+(?:police|PSB|Public Security Bureau|politie|polis)\b|市?(?:公安局|警方|公安))/u;
+
+/** A cue table with the multilingual stems of the same code added as further alternatives. */
+function withI18n<C extends string>(base: [C, RegExp][], extra: Record<string, string[]>): [C, RegExp][] {
+  return base.map(([code, re]): [C, RegExp] => {
+    const more = extra[code] ?? [];
+    // A stem that starts with a Latin letter must start a word ("accusat" is not inside "accusation"… but is its start).
+    const alts = more.map((m) => (/^\p{Script=Latin}/u.test(m) ? `(?<!\\p{L})(?:${m})` : m));
+    return alts.length === 0 ? [code, re] : [code, new RegExp(`${re.source}|${alts.join('|')}`, re.flags)];
+  });
+}
+const TUNED_LANGS = new Set(['en', 'zh', 'sv', 'fr', 'nl']);
+const ALL_TACTIC_CUES = withI18n(TACTIC_CUES, I18N_CUES);
+const ALL_RESPONSE_CUES = withI18n(RESPONSE_CUES, I18N_RESPONSE_CUES);
 
 const SPECIAL_REGIONS: Record<string, string[]> = { CN: ['HK', 'MO'] };
 
@@ -141,6 +163,31 @@ export function extractAll(text: string, language: string, deps: ExtractDeps = {
     const type: EntityType = PUBLIC_HEAD.test(raw) ? 'public_body' : 'organization';
     entities.push({ text: raw, type, canonical: raw, ...span });
   }
+  // The first five languages have their own tuned lexicons and heuristics; multilingual.ts is for the rest.
+  const tuned = TUNED_LANGS.has(lang);
+  // Bodies and organisations in further scripts and languages (multilingual.ts).
+  for (const [canonical, type, , re] of tuned ? [] : I18N_ACTORS) {
+    for (const m of text.matchAll(new RegExp(re.source, `${re.flags}g`))) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (!entities.some((e) => overlaps(e, span))) {
+        entities.push({ text: m[0], type, canonical, ...span });
+      }
+    }
+  }
+  for (const re of tuned ? [] : BODY_PATTERNS) {
+    for (const m of text.matchAll(new RegExp(re.source, `${re.flags}g`))) {
+      const raw = m[0].trimEnd();
+      const span = { start: m.index, end: m.index + raw.length };
+      // A body may contain a place ("Procura di Milano", "Полиция Швеции"), not another entity.
+      if (raw.length >= 2 && !entities.some((e) => overlaps(e, span))) {
+        entities.push({ text: raw, type: 'public_body', canonical: raw, ...span });
+      }
+    }
+  }
+  for (const span of personNames(text, lang, taken)) {
+    const name = text.slice(span.start, span.end);
+    entities.push({ text: name, type: 'person', canonical: name, ...span });
+  }
   // Police of a place: "politie van Lishui", "bureau de la sécurité publique de Fuzhou", "Wenzhou police", "福州警方".
   for (const p of places) {
     const before = POLICE_BEFORE.exec(text.slice(Math.max(0, p.start - 50), p.start));
@@ -177,11 +224,13 @@ export function extractAll(text: string, language: string, deps: ExtractDeps = {
   const figures = extractFigures(text, lang, { dates, entities, sentences: sents }).filter(
     (f) => !entities.some((e) => overlaps(e, f)) && !places.some((p) => overlaps(p, f)),
   );
-  const tactics = coded(text, sents, TACTIC_CUES);
-  const responses: ResponseFinding[] = coded(text, sents, RESPONSE_CUES).map((r) => {
-    const by = actorNear(r.evidence[0], entities, places);
-    return by ? { ...r, by } : r;
-  });
+  const tactics = coded(text, sents, tuned ? TACTIC_CUES : ALL_TACTIC_CUES);
+  const responses: ResponseFinding[] = coded(text, sents, tuned ? RESPONSE_CUES : ALL_RESPONSE_CUES).map(
+    (r) => {
+      const by = actorNear(r.evidence[0], entities, places);
+      return by ? { ...r, by } : r;
+    },
+  );
 
   const origin = new Set<string>();
   for (const m of matches) {

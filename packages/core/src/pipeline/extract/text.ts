@@ -6,7 +6,7 @@ export const isHan = (ch: string): boolean => HAN.test(ch);
 /** Sentence spans: cut after . ! ? 。！？ followed by space/quote, and at blank or single line breaks. */
 export function sentences(text: string): Span[] {
   const out: Span[] = [];
-  const cut = /(?<=[.!?…])["”’»)]*\s+(?=[\p{Lu}\p{N}"“«(\p{Script=Han}])|(?<=[。！？；])|\n+/gu;
+  const cut = /(?<=[.!?…؟])["”’»)]*\s+(?=[\p{Lu}\p{Lo}\p{N}"“«(])|(?<=[。！？；])|\n+/gu;
   let start = 0;
   for (const m of text.matchAll(cut)) {
     push(out, text, start, m.index);
