@@ -1,5 +1,11 @@
 import { resolve } from 'node:path';
-import type { DocumentResponse, SearchParams, SearchResponse } from '@longarm/contracts';
+import type {
+  ClassifyRequest,
+  ClassifyResponse,
+  DocumentResponse,
+  SearchParams,
+  SearchResponse,
+} from '@longarm/contracts';
 import {
   AppError,
   createCore,
@@ -20,11 +26,12 @@ export interface Backend {
   ingestPaths(
     paths: string[],
     onProgress?: (p: BatchProgress) => void,
-    options?: { workers?: number },
+    options?: { workers?: number; extract?: boolean },
   ): Promise<RunReport>;
   loadDemo(): Promise<RunReport>;
   search(params: SearchParams): Promise<SearchResponse>;
   getDocument(id: string, q?: string): Promise<DocumentResponse>;
+  classify(id: string, change: ClassifyRequest): Promise<ClassifyResponse>;
   exportRecords(req: ExportRequest): AsyncIterable<string>;
   listRuns(): Promise<RunRecord[]>;
   getRun(id: string): Promise<RunRecord>;
@@ -40,6 +47,7 @@ async function openLocal(config: Config, holder: string): Promise<Backend> {
     loadDemo: () => s.demo.load(),
     search: (params) => s.search.search(params),
     getDocument: (id, q) => s.documents.get(id, q),
+    classify: (id, change) => s.documents.classify(id, change),
     exportRecords: (req) => s.export.exportRecords(req),
     listRuns: () => s.ingest.listRuns(),
     getRun: (id) => s.ingest.getRun(id),
@@ -90,7 +98,7 @@ function openRemote(url: string, token: string): Backend {
       const absolute = paths.map((p) => resolve(p));
       const report = await json<RunReport>('/local/ingest', {
         method: 'POST',
-        body: JSON.stringify({ paths: absolute, workers: options?.workers }),
+        body: JSON.stringify({ paths: absolute, workers: options?.workers, extract: options?.extract }),
       });
       const asGiven = (p: string): string => {
         const i = absolute.findIndex((a) => p === a || p.startsWith(`${a}/`));
@@ -109,6 +117,11 @@ function openRemote(url: string, token: string): Backend {
         `/search?${query({ q: p.q, lang: p.lang, from: p.from, to: p.to, limit: p.limit, offset: p.offset })}`,
       ),
     getDocument: (id, q) => json<DocumentResponse>(`/documents/${encodeURIComponent(id)}?${query({ q })}`),
+    classify: (id, change) =>
+      json<ClassifyResponse>(`/documents/${encodeURIComponent(id)}/sensitivity`, {
+        method: 'PUT',
+        body: JSON.stringify(change),
+      }),
     async *exportRecords(req) {
       const res = await call(
         `/export?${query({ type: req.type, format: req.format, q: req.query, lang: req.languages, from: req.from, to: req.to })}`,

@@ -17,6 +17,9 @@ import { registerTokensCommand } from './commands/tokens.command.ts';
 import { registerDbCommand } from './commands/db.command.ts';
 import { registerExtractCommand } from './commands/extract.command.ts';
 import { registerNamesCommand } from './commands/names.command.ts';
+import { registerEntitiesCommand } from './commands/entities.command.ts';
+import { registerReviewCommand } from './commands/review.command.ts';
+import { registerClassifyCommand } from './commands/classify.command.ts';
 import type { CliIo } from './io.ts';
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
@@ -53,6 +56,9 @@ export function buildProgram(io: CliIo): Command {
   registerDbCommand(ctx);
   registerExtractCommand(ctx);
   registerNamesCommand(ctx);
+  registerEntitiesCommand(ctx);
+  registerReviewCommand(ctx);
+  registerClassifyCommand(ctx);
   return program;
 }
 

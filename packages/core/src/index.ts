@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import type { Config } from './config.ts';
 import { asAsync, createBlobStore, createDbBlobStore } from './store/blob.store.ts';
@@ -12,6 +13,12 @@ import { createExportService } from './services/export.service.ts';
 import { createIngestService } from './services/ingest.service.ts';
 import { createSearchService } from './services/search.service.ts';
 import { createExtractService } from './services/extract.service.ts';
+import { createEnrichService, extractAfterIndex } from './services/enrich.service.ts';
+import { AppError as CoreError } from './domain/errors.ts';
+import type { IngestReport as RunReport } from './pipeline/ingest.ts';
+import { createReviewService } from './services/review.service.ts';
+import { createSimilarityService } from './services/similarity.service.ts';
+import { createResolutionService } from './services/resolution.service.ts';
 
 export { loadConfig, type Config } from './config.ts';
 export {
@@ -22,6 +29,8 @@ export {
   ROLE_CAN_READ,
   viewerCan,
   visibleTo,
+  mustEnrolTwoFactor,
+  TWO_FACTOR_ROLES,
   type ApiToken,
   type Capability,
   type TokenScope,
@@ -41,6 +50,31 @@ export type { RunRecord } from './store/runs.store.ts';
 export type { ExportFormat, ExportRequest, ExportType } from './services/export.service.ts';
 export { DEMO_RECORDS } from './services/demo.service.ts';
 export { createExtractService, type ExtractResult, type ExtractService } from './services/extract.service.ts';
+export type { EnrichService, ExtractionReport } from './services/enrich.service.ts';
+export type { ReviewQuery, ReviewService } from './services/review.service.ts';
+export {
+  REVIEW_ACTIONS,
+  REVIEW_KINDS,
+  REVIEW_STATUSES,
+  type ReviewAction,
+  type ReviewCorrection,
+  type ReviewDecision,
+  type ReviewItem,
+  type ReviewKind,
+  type ReviewStatus,
+} from './domain/review.ts';
+export type { RelatedDocuments, SimilarityReport, SimilarityService } from './services/similarity.service.ts';
+export type {
+  FtmImportReport,
+  MatchOptions,
+  MatchQuery,
+  MatchResult,
+  RefreshReport,
+  ResolutionService,
+  ScreenRow,
+} from './services/resolution.service.ts';
+export type { CandidatePair, Judgement, SplitResult, Verdict } from './domain/resolution.ts';
+export type { EntityInput, EntityNameInput, StoredEntity } from './store/entities.store.ts';
 export {
   compareNames,
   nameKeys,
@@ -73,31 +107,66 @@ export async function createCore(config: Config, options: CoreOptions = {}) {
   const onServer = target.kind === 'postgres';
   const blobRoot = join(config.dataDir, 'blobs');
   const blobs = onServer ? createDbBlobStore(db) : asAsync(createBlobStore(blobRoot));
+  const workspaceKey = (): Buffer =>
+    config.auditKey
+      ? Buffer.from(config.auditKey, 'utf8')
+      : readOrCreateKeyFile(join(config.dataDir, 'audit.key'));
+  const audit = createAuditService({ db, key: workspaceKey });
+  // After indexing, for the documents each ingest run adds: extraction, then near duplicates and
+  // story clusters. Both are stages of their own (a failure is a warning; the documents stay).
+  const enrich = createEnrichService({ db });
+  const extractNew = extractAfterIndex(enrich);
+  const afterIndex = async (report: RunReport): Promise<RunReport['warnings']> => {
+    const warnings = await extractNew(report);
+    if (report.ingested.length > 0) {
+      try {
+        // Without ids: the run's documents and any an earlier run left unprocessed.
+        await similarity.updateSimilarity();
+      } catch (e) {
+        warnings.push({
+          path: report.ingested[0]?.path ?? '',
+          code: e instanceof CoreError ? e.code : 'internal',
+          message: `near-duplicate and story grouping failed (${e instanceof Error ? e.message : String(e)}); the documents are stored and the next ingest run tries again`,
+        });
+      }
+    }
+    return warnings;
+  };
   const ingest = onServer
     ? createIngestService({
         db,
         ocr,
+        afterIndex,
+        audit,
         queued: {
           blobs,
           openQueue: () => openIngestQueue(target.url, target.schema ? `pgboss_${target.schema}` : 'pgboss'),
         },
       })
-    : createIngestService({ db, blobRoot, ocr });
+    : createIngestService({ db, blobRoot, ocr, afterIndex, audit });
   // The audit key: from the environment, else a key file beside the data (see README).
-  const audit = createAuditService({
-    db,
-    key: () =>
-      config.auditKey
-        ? Buffer.from(config.auditKey, 'utf8')
-        : readOrCreateKeyFile(join(config.dataDir, 'audit.key')),
-  });
+  // Pseudonymous ids of withheld names come from a key derived from the same secret.
+  let derived: Buffer | undefined;
+  const pseudonymKey = (): Buffer =>
+    (derived ??= createHmac('sha256', workspaceKey()).update('longarm pseudonymous ids v1').digest());
+  const similarity = createSimilarityService({ db, audit });
+  const resolution = createResolutionService({ db, audit });
   const services = {
     ingest,
-    search: createSearchService({ db }),
-    documents: createDocumentService({ db, blobs, audit }),
-    export: createExportService({ db, audit }),
+    search: createSearchService({ db, pseudonymKey }),
+    documents: createDocumentService({ db, blobs, audit, pseudonymKey }),
+    export: createExportService({
+      db,
+      audit,
+      pseudonymKey,
+      entitiesFtm: (viewer) => resolution.exportFtm(viewer),
+    }),
     demo: createDemoService({ ingest }),
     extract: createExtractService({}),
+    enrich,
+    review: createReviewService({ db, audit }),
+    similarity,
+    resolution,
     accounts: createAccountsService({ db, audit }),
     audit,
   };

@@ -1,6 +1,8 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import {
   DocumentQuerySchema,
+  ClassifyRequestSchema,
+  ClassifyResponseSchema,
   DocumentResponseSchema,
   ErrorResponseSchema,
   HealthResponseSchema,
@@ -12,12 +14,16 @@ import {
 } from '@longarm/contracts';
 import { AppError, type Services, type Viewer } from '@longarm/core';
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { HTTP_STATUS } from './errors.ts';
 import { createAuthRoutes, SESSION_COOKIE } from './auth.routes.ts';
-import { LOCAL_TOKEN_HEADER, readCookie, resolveViewer } from './viewer.ts';
+import { LOCAL_TOKEN_HEADER, readCookie, refuseBeforeEnrolment, resolveViewer } from './viewer.ts';
 import { createLocalRoutes } from './local.routes.ts';
 import { checkCsrf, refuseNul } from './access.ts';
 import { createAuditRoutes, createUserRoutes } from './audit.routes.ts';
+import { registerReviewRoutes } from './review.routes.ts';
+import { registerRelatedRoutes } from './related.routes.ts';
+import { registerEntityRoutes } from './entities.routes.ts';
 
 export interface AppLogger {
   info(obj: Record<string, unknown>, msg?: string): void;
@@ -72,6 +78,19 @@ export function createApiApp(
     if (err instanceof AppError) {
       return c.json(errorBody(err.code, err.message, err.details), HTTP_STATUS[err.code]);
     }
+    // Hono's own refusals (a body that is not JSON where a route takes JSON, malformed JSON) are the
+    // caller's mistake: answer them in the house shape, never as an internal error.
+    if (err instanceof HTTPException && err.status >= 400 && err.status < 500) {
+      return c.json(
+        errorBody(
+          'invalid_input',
+          err.status === 415
+            ? 'the body must be JSON: send it with content-type application/json'
+            : `the request was refused: ${err.message || 'malformed input'}`,
+        ),
+        HTTP_STATUS.invalid_input,
+      );
+    }
     logger.error({ err: { message: err.message, stack: err.stack }, path: c.req.path }, 'unhandled error');
     return c.json(errorBody('internal', 'internal error; the server log has the details'), 500);
   });
@@ -90,6 +109,7 @@ export function createApiApp(
       ),
     );
     checkCsrf(c.req, c.get('viewer'));
+    refuseBeforeEnrolment(c.get('viewer'), c.req.path.replace(/^\/api(?=\/)/, ''));
     await refuseNul(c.req);
     await next();
   });
@@ -168,6 +188,31 @@ export function createApiApp(
 
   app.openapi(
     createRoute({
+      method: 'put',
+      path: '/documents/{id}/sensitivity',
+      description:
+        'Sets the level of a document and of single fields (author, url, outlet, fileNames, metadata.<key>). Raising needs write access; lowering is for admins and owners.',
+      request: {
+        params: z.object({ id: z.string().max(100) }),
+        body: { content: { 'application/json': { schema: ClassifyRequestSchema } }, required: true },
+      },
+      responses: {
+        200: {
+          description: 'The levels now in force',
+          content: { 'application/json': { schema: ClassifyResponseSchema } },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) =>
+      c.json(
+        await services.documents.classify(c.req.valid('param').id, c.req.valid('json'), c.get('viewer')),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
       method: 'get',
       path: '/export',
       request: { query: ExportQuerySchema },
@@ -240,6 +285,9 @@ export function createApiApp(
     },
   );
 
+  registerRelatedRoutes(app, services);
+  registerReviewRoutes(app, services);
+  registerEntityRoutes(app, services);
   app.route('/auth', createAuthRoutes(services));
   app.route('/audit', createAuditRoutes(services));
   app.route('/users', createUserRoutes(services));

@@ -30,6 +30,8 @@ const READS: Record<Who, readonly Level[]> = {
   'read-token': ['public', 'internal', 'restricted', 'protected'], // the owner's
   'write-token': ['public', 'internal', 'restricted'], // the analyst's
 };
+/** Callers that may write (raise a sensitivity level among other things). */
+const WRITERS: readonly Who[] = ['analyst', 'admin', 'owner', 'local', 'write-token'];
 const isAccount = (who: Who): who is Account =>
   !['anonymous', 'local', 'read-token', 'write-token'].includes(who);
 const sees = (who: Who, level: Level): boolean => READS[who].includes(level);
@@ -88,6 +90,81 @@ async function sameAsMissing(res: Response, c: Case, suffix = ''): Promise<void>
   expect(a).toBe(b);
 }
 
+/**
+ * The review rows need suggestions: one document per level that the extractor finds things in,
+ * ingested (and so extracted) on first use, after the rows above have run.
+ */
+let reviewSetup: Promise<Record<Level, { doc: string; item: string }>> | undefined;
+const reviewFixture = (fx: Fixture) =>
+  (reviewSetup ??= (async () => {
+    const report = await fx.core.services.ingest.ingestSources(
+      SENSITIVITIES.map((level, i) => ({
+        path: `review-${level}.txt`,
+        bytes: new TextEncoder().encode(
+          `Review ${level}\n\nChinese police opened a station in Prague on 3 May 2023 and questioned ${i + 10} students.`,
+        ),
+        known: { sensitivity: level },
+      })),
+      'authz review fixture',
+    );
+    const out = {} as Record<Level, { doc: string; item: string }>;
+    for (const level of SENSITIVITIES) {
+      const doc = report.ingested.find((d) => d.path === `review-${level}.txt`)?.id ?? '';
+      const item = (await fx.core.services.review.list({ document: doc })).items[0]?.id ?? '';
+      expect(item).not.toBe('');
+      out[level] = { doc, item };
+    }
+    return out;
+  })());
+/** Reviewers and the roles above them decide about suggestions they can read; a read-only token may not. */
+const reviews = (who: Who, level: Level) =>
+  who === 'anonymous' ? 401 : who === 'viewer' || who === 'read-token' ? 403 : sees(who, level) ? 200 : 404;
+const hiddenAsMissing = async (res: Response) => {
+  if (res.status === 404) {
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found');
+  }
+};
+
+/**
+ * Entity rows: per level, two spellings of one invented person (a candidate pair) written on first
+ * use; every entity the rows make is remembered with its level, so answers can be checked.
+ */
+const entityLevel = new Map<string, Level>();
+let entitySetup: Promise<Record<Level, { a: string; b: string }>> | undefined;
+const entityFixture = (fx: Fixture) =>
+  (entitySetup ??= (async () => {
+    const out = {} as Record<Level, { a: string; b: string }>;
+    for (const level of SENSITIVITIES) {
+      const [a, b] = await fx.core.services.resolution.upsertEntities(
+        ['Dilshod', 'Dilshot'].map((first) => ({
+          type: 'person' as const,
+          canonicalName: `${first} Bahromov ${markerOf(level)}`,
+          sensitivity: level,
+        })),
+      );
+      out[level] = { a: a!, b: b! };
+      entityLevel.set(a!, level).set(b!, level);
+    }
+    return out;
+  })());
+let splitCount = 0;
+/** A fresh merge at `level` (made locally), whose merged entity the caller then tries to split. */
+async function mergedEntity(fx: Fixture, level: Level): Promise<string> {
+  splitCount += 1;
+  const [a, b] = await fx.core.services.resolution.upsertEntities(
+    ['Nodira', 'Nodirah'].map((first) => ({
+      type: 'person' as const,
+      canonicalName: `${first} Splitova ${splitCount}`,
+      sensitivity: level,
+    })),
+  );
+  entityLevel.set(a!, level).set(b!, level);
+  await fx.core.services.resolution.judge({ left: a!, right: b!, verdict: 'same' });
+  return b!;
+}
+const judges = (who: Who, level: Level) =>
+  who === 'anonymous' ? 401 : who === 'viewer' || who === 'read-token' ? 403 : sees(who, level) ? 200 : 404;
+
 const MATRIX: Record<string, Row> = {
   'GET /health': { request: () => get('/health'), status: anyone },
   'GET /openapi.json': { request: () => get('/openapi.json'), status: anyone },
@@ -110,6 +187,61 @@ const MATRIX: Record<string, Row> = {
     status: readable,
     check: (res, c) => sameAsMissing(res, c, '/original'),
   },
+  'PUT /documents/:id/sensitivity': {
+    // Raises the author field (absent in the fixture, so no other row changes) above the record.
+    request: ({ doc }) => ({
+      path: `/documents/${doc}/sensitivity`,
+      init: {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ fields: { author: 'protected' } }),
+      },
+    }),
+    status: (who, level) =>
+      !sees(who, level)
+        ? 404
+        : !WRITERS.includes(who)
+          ? 403
+          : level === 'protected'
+            ? 400 // a field cannot be less or as sensitive as its record
+            : 200,
+    check: async (res, c) => {
+      if (res.status !== 404) {
+        return;
+      }
+      const missing = 'doc_000000000000000000000000';
+      const other = await c.f.app.request(`/api/documents/${missing}/sensitivity`, {
+        method: 'PUT',
+        headers: { ...headersFor(c.f, c.who, 'PUT'), 'content-type': 'application/json' },
+        body: JSON.stringify({ fields: { author: 'protected' } }),
+      });
+      const a = JSON.stringify(await res.json()).replaceAll(c.doc, 'ID');
+      expect(a).toBe(JSON.stringify(await other.json()).replaceAll(missing, 'ID'));
+    },
+  },
+  'GET /documents/:id/related': {
+    // Fingerprints every fixture document first (a no-op once done), so the lists are real ones.
+    request: async ({ doc, f }) => {
+      await f.core.services.similarity.updateSimilarity();
+      return get(`/documents/${doc}/related`);
+    },
+    status: readable,
+    check: async (res, c) => {
+      if (res.status !== 200) {
+        return sameAsMissing(res, c, '/related');
+      }
+      const body = (await res.json()) as {
+        processed: boolean;
+        nearDuplicates: { id: string }[];
+        sameStory: { id: string }[];
+      };
+      expect(body.processed).toBe(true);
+      const seen = SENSITIVITIES.filter((l) => sees(c.who, l)).map((l) => c.f.docs[l]);
+      for (const d of [...body.nearDuplicates, ...body.sameStory]) {
+        expect(seen).toContain(d.id);
+      }
+    },
+  },
   'GET /export': {
     request: ({ level }) => get(`/export?q=${markerOf(level)}`),
     status: anyone,
@@ -119,14 +251,72 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /runs': { request: () => get('/runs'), status: signedIn },
   'GET /runs/:id': { request: ({ f }) => get(`/runs/${f.runId}`), status: signedIn },
+  'GET /entities/candidates': {
+    request: async ({ f }) => {
+      await entityFixture(f);
+      return get('/entities/candidates?limit=500');
+    },
+    status: signedIn,
+    check: async (res, { who, level, f }) => {
+      if (res.status !== 200) {
+        return;
+      }
+      const pair = (await entityFixture(f))[level];
+      const body = (await res.json()) as { pairs: { left: { id: string }; right: { id: string } }[] };
+      for (const p of body.pairs) {
+        for (const id of [p.left.id, p.right.id]) {
+          expect(sees(who, entityLevel.get(id) ?? 'protected')).toBe(true);
+        }
+      }
+      const listed = body.pairs.some(
+        (p) => [p.left.id, p.right.id].sort().join() === [pair.a, pair.b].sort().join(),
+      );
+      expect(listed).toBe(sees(who, level));
+    },
+  },
+  'POST /entities/judgements': {
+    request: async ({ level, f }) => {
+      const pair = (await entityFixture(f))[level];
+      return post('/entities/judgements', { left: pair.a, right: pair.b, verdict: 'unsure', note: 'matrix' });
+    },
+    status: judges,
+    check: async (res) => {
+      if (res.status === 404) {
+        expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found');
+      }
+    },
+  },
+  'POST /entities/:id/split': {
+    request: async ({ level, f }) => post(`/entities/${await mergedEntity(f, level)}/split`),
+    status: judges,
+  },
+  'POST /match': {
+    request: async ({ level, f }) => {
+      await entityFixture(f);
+      return post('/match', {
+        queries: { q: { schema: 'Person', properties: { name: [`Dilshod Bahromov ${markerOf(level)}`] } } },
+      });
+    },
+    status: anyone,
+    check: async (res, { who, level, f }) => {
+      const pair = (await entityFixture(f))[level];
+      const body = (await res.json()) as { responses: { q: { results: { id: string }[] } } };
+      const ids = body.responses.q.results.map((r) => r.id);
+      for (const id of ids) {
+        expect(sees(who, entityLevel.get(id) ?? 'protected')).toBe(true);
+      }
+      expect(ids.includes(pair.a)).toBe(sees(who, level));
+    },
+  },
   'POST /auth/login': {
     // Accounts log in with their own password; the others try a wrong one.
     fresh: true,
     // Each caller from an address of its own: the throttle (tested in auth.routes.test.ts) stays out.
-    request: ({ who }) => ({
+    request: ({ who, f }) => ({
       ...post('/auth/login', {
         email: `${who}@example.org`,
         password: isAccount(who) ? 'an invented passphrase for tests' : 'a wrong password entirely',
+        ...(f.code(who) ? { totp: f.code(who) } : {}),
       }),
       env: { incoming: { socket: { remoteAddress: `203.0.113.${WHO.indexOf(who) + 1}` } } },
     }),
@@ -145,7 +335,11 @@ const MATRIX: Record<string, Row> = {
     status: anyone,
   },
   'GET /auth/me': { request: () => get('/auth/me'), status: signedIn },
-  'POST /auth/totp/setup': { request: () => post('/auth/totp/setup'), status: accountOnly(200) },
+  // Owners and admins of the matrix have enrolled already; replacing an authenticator is refused.
+  'POST /auth/totp/setup': {
+    request: () => post('/auth/totp/setup'),
+    status: (who) => (who === 'owner' || who === 'admin' ? 409 : accountOnly(200)(who)),
+  },
   'POST /auth/totp/confirm': {
     request: () => post('/auth/totp/confirm', { code: 'not a code' }),
     status: accountOnly(400),
@@ -156,6 +350,29 @@ const MATRIX: Record<string, Row> = {
   // An empty path list passes the gate and fails validation: nothing is ingested.
   'POST /local/ingest': { request: () => post('/local/ingest', { paths: [] }), status: localOnly(400) },
   'POST /local/demo': { request: () => post('/local/demo'), status: localOnly(200) },
+  'GET /review': {
+    request: async ({ level, f }) => get(`/review?document=${(await reviewFixture(f))[level].doc}`),
+    status: signedIn,
+    check: async (res, { who, level }) => {
+      if (res.status === 200) {
+        const body = (await res.json()) as { total: number; items: { sensitivity: string }[] };
+        expect(body.total > 0).toBe(sees(who, level));
+        expect(body.items.every((i) => i.sensitivity === level)).toBe(true);
+      }
+    },
+  },
+  'POST /review/:id': {
+    request: async ({ level, f }) =>
+      post(`/review/${(await reviewFixture(f))[level].item}`, { action: 'accept', note: 'matrix' }),
+    status: reviews,
+    check: hiddenAsMissing,
+  },
+  'POST /review/bulk': {
+    request: async ({ level, f }) =>
+      post('/review/bulk', { ids: [(await reviewFixture(f))[level].item], action: 'reject' }),
+    status: reviews,
+    check: hiddenAsMissing,
+  },
 };
 
 let f: Fixture;

@@ -27,6 +27,14 @@ const KNOWN_KEYS = [
   'workers',
   'sensitivity',
   'tactic',
+  'kind',
+  'status',
+  'document',
+  'offset',
+  'action',
+  'ids',
+  'note',
+  'correction',
 ];
 const MALFORMED = ['%', '%E0%A4%A', '%zz', '%00', '..%2F..%2Fetc', '%C0%AF', '\u0000'];
 

@@ -2,7 +2,10 @@ import { toQueryText } from '../domain/search-text.ts';
 import { LOCAL_VIEWER, visibleTo, type Viewer } from '../domain/account.ts';
 import { invalidInput } from '../domain/errors.ts';
 import type { Db } from '../store/db.ts';
+import { maskFields } from '../domain/field-sensitivity.ts';
+import type { Document } from '../domain/source.ts';
 import { iterateDocuments } from '../store/documents.store.ts';
+import { getFieldLevels } from '../store/field-sensitivity.store.ts';
 import { listMatchingDocumentIds } from '../store/search.store.ts';
 import type { AuditService } from './audit.service.ts';
 
@@ -50,7 +53,19 @@ export function toCsvCell(value: string | number | boolean | null | undefined | 
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function createExportService({ db, audit }: { db: Db; audit?: AuditService }): ExportService {
+export function createExportService({
+  db,
+  audit,
+  pseudonymKey,
+  entitiesFtm,
+}: {
+  db: Db;
+  audit?: AuditService;
+  /** The workspace secret behind pseudonymous ids of withheld names. */
+  pseudonymKey: () => Buffer;
+  /** Resolved entities as FtM lines, with the reader's levels (the resolution service). */
+  entitiesFtm?: (viewer: Viewer) => AsyncGenerator<string>;
+}): ExportService {
   async function* documentsCsv(req: ExportRequest, viewer: Viewer): AsyncGenerator<string> {
     const visible = visibleTo(viewer);
     // An export that can hold restricted or protected records is a read of them: audit it.
@@ -78,35 +93,66 @@ export function createExportService({ db, audit }: { db: Db; audit?: AuditServic
     if (ids && ids.length === 0) {
       return;
     }
+    // Field levels are read for a batch of documents at a time; withheld fields leave the row.
+    const batch: Document[] = [];
+    const flush = async function* (): AsyncGenerator<string> {
+      const levels = await getFieldLevels(
+        db,
+        'document',
+        batch.map((d) => d.id),
+      );
+      for (const d of batch.splice(0)) {
+        yield csvRow(maskFields(d, levels.get(d.id), visible, pseudonymKey));
+      }
+    };
     for await (const d of iterateDocuments(db, visible, ids)) {
-      const row = [
-        d.id,
-        d.title,
-        d.language,
-        d.publishedAt,
-        d.url,
-        d.outlet,
-        d.mediaType,
-        d.sourceKind,
-        d.sha256,
-        d.byteSize,
-        d.fileNames,
-        d.createdAt,
-      ];
-      yield `${row.map(toCsvCell).join(',')}\n`;
+      batch.push(d);
+      if (batch.length >= 200) {
+        yield* flush();
+      }
     }
+    yield* flush();
   }
+
+  const csvRow = (d: Document): string => {
+    const row = [
+      d.id,
+      d.title,
+      d.language,
+      d.publishedAt,
+      d.url,
+      d.outlet,
+      d.mediaType,
+      d.sourceKind,
+      d.sha256,
+      d.byteSize,
+      d.fileNames,
+      d.createdAt,
+    ];
+    return `${row.map(toCsvCell).join(',')}\n`;
+  };
 
   return {
     exportRecords(req, viewer = LOCAL_VIEWER) {
       if (req.type === 'documents' && req.format === 'csv') {
         return documentsCsv(req, viewer);
       }
+      if (req.type === 'entities' && req.format === 'ftm' && entitiesFtm) {
+        if (req.query || req.languages?.length || req.from || req.to) {
+          throw invalidInput(
+            'entities are exported whole for now: --query, --lang, --from and --to filter documents only',
+          );
+        }
+        return entitiesFtm(viewer);
+      }
       // TODO(#4): the other record types and formats arrive with the case model and extraction issues.
-      throw invalidInput(`export of ${req.type} as ${req.format} is not available yet; documents as csv is`, {
-        type: req.type,
-        format: req.format,
-      });
+      throw invalidInput(
+        `export of ${req.type} as ${req.format} is not available yet; documents as csv and entities as ftm are`,
+        {
+          type: req.type,
+          format: req.format,
+        },
+      );
     },
   };
 }

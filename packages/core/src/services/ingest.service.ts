@@ -15,10 +15,14 @@ import type { Db } from '../store/db.ts';
 import type { IngestQueue } from '../store/queue.store.ts';
 import { finishRun, getRun, insertRun, listRuns, type RunRecord } from '../store/runs.store.ts';
 import { ingestQueued, workIngestJobs } from './queued-ingest.ts';
+import type { AuditService } from './audit.service.ts';
+import { LOCAL_VIEWER } from '../domain/account.ts';
 
 export interface IngestOptions {
   /** Worker threads for parsing; 1 parses in this thread. */
   workers?: number;
+  /** Run the extraction stage on the new documents after indexing (default true). */
+  extract?: boolean;
 }
 
 export interface WorkerHandle {
@@ -32,7 +36,11 @@ export interface IngestService {
     onProgress?: (p: BatchProgress) => void,
     options?: IngestOptions,
   ): Promise<IngestReport & { runId: RunId }>;
-  ingestSources(files: SourceFile[], command: string): Promise<IngestReport & { runId: RunId }>;
+  ingestSources(
+    files: SourceFile[],
+    command: string,
+    options?: IngestOptions,
+  ): Promise<IngestReport & { runId: RunId }>;
   listRuns(): Promise<RunRecord[]>;
   /** @throws not_found */
   getRun(id: string): Promise<RunRecord>;
@@ -50,9 +58,20 @@ export interface IngestServiceDeps {
   ocr?: IngestDeps['ocr'];
   /** On PostgreSQL: the shared queue and the originals in the database. */
   queued?: { openQueue: () => Promise<IngestQueue>; blobs: AsyncBlobStore };
+  /** The stage after indexing (extraction), given the run's report; its problems come back as warnings. */
+  afterIndex?: (report: IngestReport) => Promise<IngestReport['warnings']>;
+  /** Every run is a write: it goes to the audit log, whoever started it (CLI, server, demo). */
+  audit?: AuditService;
 }
 
-export function createIngestService({ db, blobRoot, ocr, queued }: IngestServiceDeps): IngestService {
+export function createIngestService({
+  db,
+  blobRoot,
+  ocr,
+  queued,
+  afterIndex,
+  audit,
+}: IngestServiceDeps): IngestService {
   // Vocabulary this process has written, shared by its runs.
   const knownTerms = new Set<string>();
   const local = async (
@@ -75,17 +94,32 @@ export function createIngestService({ db, blobRoot, ocr, queued }: IngestService
   };
   const run = async (
     command: string,
+    options: IngestOptions | undefined,
     body: (runId: RunId) => Promise<IngestReport>,
   ): Promise<IngestReport & { runId: RunId }> => {
     const runId = newRunId();
     await insertRun(db, runId, command);
     const report = await body(runId);
+    if (afterIndex && options?.extract !== false) {
+      report.warnings.push(...(await afterIndex(report)));
+    }
     await finishRun(db, runId, { ...report });
+    // Counts only: paths and file names can hold the names of the people in them.
+    await audit?.append(LOCAL_VIEWER, {
+      action: 'ingest.run',
+      recordKind: 'run',
+      recordId: runId,
+      details: {
+        ingested: report.ingested.length,
+        duplicates: report.duplicates.length,
+        failed: report.failed.length,
+      },
+    });
     return { ...report, runId };
   };
   return {
     ingestPaths: (paths, onProgress, options) =>
-      run(`ingest ${paths.join(' ')}`, async (runId) => {
+      run(`ingest ${paths.join(' ')}`, options, async (runId) => {
         if (!queued) {
           return local(runId, tasksForPaths(paths), onProgress, options);
         }
@@ -103,8 +137,8 @@ export function createIngestService({ db, blobRoot, ocr, queued }: IngestService
           await queue.close();
         }
       }),
-    ingestSources: (files, command) =>
-      run(command, (runId) => {
+    ingestSources: (files, command, options) =>
+      run(command, options, (runId) => {
         void runId;
         return local(
           runId,
