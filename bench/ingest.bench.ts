@@ -1,7 +1,7 @@
 /**
  * Ingest benchmark: N generated multilingual articles through `longarm ingest` (1 and 2 workers)
  * and, in the same run and engine, the same texts inserted bare (table + tsvector + GIN).
- * Usage: npm run bench:ingest [-- --docs 10000 --workers 1,2]
+ * Usage: npm run bench:ingest [-- --docs 10000 --workers 1,2 --ingest-args=--no-extract]
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,12 @@ const arg = (name: string, fallback: string): string => {
 };
 const DOCS = Number(arg('docs', '10000'));
 const WORKERS = arg('workers', '1,2').split(',').map(Number);
+// Extra flags for `longarm ingest`, e.g. --ingest-args=--no-extract to time indexing alone.
+const INGEST_ARGS = (
+  process.argv.find((a) => a.startsWith('--ingest-args='))?.slice('--ingest-args='.length) ?? ''
+)
+  .split(' ')
+  .filter(Boolean);
 
 const CLI = join(import.meta.dirname, '..', 'bin', 'longarm.mjs');
 
@@ -71,9 +77,13 @@ async function longarm(workers: number): Promise<{ rate: number; peak: number }>
   const env = { ...process.env, LONGARM_DATA: join(root, `longarm-${workers}`) };
   execFileSync(process.execPath, [CLI, 'db', 'migrate'], { env });
   const started = performance.now();
-  const child = spawn(process.execPath, [CLI, 'ingest', files, '--workers', String(workers), '--json'], {
-    env,
-  });
+  const child = spawn(
+    process.execPath,
+    [CLI, 'ingest', files, '--workers', String(workers), '--json', ...INGEST_ARGS],
+    {
+      env,
+    },
+  );
   const stopWatch = watchPeak(child.pid ?? 0);
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -104,7 +114,7 @@ for (const w of WORKERS) {
 rmSync(root, { recursive: true, force: true });
 process.stdout.write(
   [
-    `ingest benchmark: ${DOCS} generated articles in 10 languages, PGlite on disk, node ${process.version}`,
+    `ingest benchmark: ${DOCS} generated articles in 10 languages, PGlite on disk, node ${process.version}${INGEST_ARGS.length ? `, longarm ingest ${INGEST_ARGS.join(' ')}` : ''}`,
     'longarm runs are whole CLI processes (start, database open, ingest, report); peak RSS is the process high-water mark',
     '',
     '| run | docs/s | ratio to bare | peak RSS MB |',

@@ -15,36 +15,63 @@ const HAN_RUN = /\p{Script=Han}+/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc]+/gu;
 
-const foldCache = new Map<string, string>();
+/** Folded form of each UTF-16 unit, filled on first sight (at most 65,536 entries). */
+const foldTable: (string | undefined)[] = [];
 
 /** One UTF-16 unit lower-cased and stripped of diacritics, or itself when that would change its length. */
 function foldChar(ch: string): string {
-  let f = foldCache.get(ch);
-  if (f === undefined) {
-    const stripped = ch.normalize('NFKD').replace(MARKS, '').toLowerCase();
-    const lower = ch.toLowerCase();
-    f = stripped.length === 1 ? stripped : lower.length === 1 ? lower : ch;
-    if (foldCache.size < 100_000) {
-      foldCache.set(ch, f);
-    }
-  }
-  return f;
+  const stripped = ch.normalize('NFKD').replace(MARKS, '').toLowerCase();
+  const lower = ch.toLowerCase();
+  return stripped.length === 1 ? stripped : lower.length === 1 ? lower : ch;
 }
+
+function foldRun(run: string): string {
+  let out = '';
+  for (let i = 0; i < run.length; i++) {
+    const code = run.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) {
+      out += run[i] ?? '';
+      continue;
+    }
+    let f = foldTable[code];
+    if (f === undefined) {
+      f = foldChar(run[i] ?? '');
+      foldTable[code] = f;
+    }
+    out += f;
+  }
+  return out;
+}
+
+/**
+ * Everything that may fold: A–Z and non-ASCII, except the blocks where every unit folds to itself
+ * (CJK ideographs U+3400–9FFF, Hangul syllables U+AC00–D7A3; a test checks each of them).
+ */
+const FOLDABLE = /[A-Z\u0080-\u33ff\ua000-\uabff\ud7a4-\uffff]+/g;
 
 /** Lower case and strip diacritics, character by character, keeping every UTF-16 index in place. */
 export function foldText(text: string): string {
-  // Most text is ASCII or needs only lower-casing; fold the rest character by character.
-  // Everything outside ASCII, plus A–Z.
-  return text.replace(/[A-Z\u0080-\uffff]/g, (ch) => {
-    const code = ch.charCodeAt(0);
-    return code >= 0xd800 && code <= 0xdfff ? ch : foldChar(ch);
-  });
+  // Most text is ASCII or needs only lower-casing; fold the rest a run at a time, from a table.
+  return text.replace(FOLDABLE, foldRun);
 }
 
 export const hasCjk = (text: string): boolean => CJK.test(text);
 
+const hasSurrogate = (s: string): boolean => /[\ud800-\udfff]/.test(s);
+
 /** A CJK run as overlapping bigrams: 福州市公安局 → 福州 州市 市公 公安 安局 (a lone character stays). */
 export function toCjkBigrams(run: string): string[] {
+  if (!hasSurrogate(run)) {
+    // One UTF-16 unit per character: slices, without splitting the run into an array first.
+    if (run.length < 2) {
+      return run ? [run] : [];
+    }
+    const grams: string[] = [];
+    for (let i = 0; i + 1 < run.length; i++) {
+      grams.push(run.slice(i, i + 2));
+    }
+    return grams;
+  }
   const chars = Array.from(run);
   if (chars.length < 2) {
     return chars;
@@ -75,24 +102,93 @@ function pinyinOfGram(gram: string): string {
   return p;
 }
 
+/** Pinyin of the grams starting with one character, keyed by the following characters' codes. */
+interface GramNode {
+  pinyin?: string;
+  next?: Map<number, GramNode>;
+  /** The last output set (by number) this gram's pinyin went into, to skip adding it again. */
+  stamp?: number;
+}
+/** First characters by UTF-16 code (an array: the first lookup is the most frequent one). */
+const gramRoots: (GramNode | undefined)[] = [];
+let gramNodes = 0;
+let stamps = 0;
+
+/** The node under `parent` for `code`, created while the trie is under its size cap. */
+function childNode(parent: Map<number, GramNode>, code: number): GramNode {
+  let node = parent.get(code);
+  if (node === undefined) {
+    node = {};
+    if (gramNodes < 300_000) {
+      parent.set(code, node);
+      gramNodes++;
+    }
+  }
+  return node;
+}
+
+/** pinyinOfGram for a 2–3 unit slice of a BMP run, looked up by character codes (no string built). */
+function pinyinAt(node: GramNode, run: string, start: number, end: number): string {
+  if (node.pinyin === undefined) {
+    node.pinyin = pinyinOfGram(run.slice(start, end));
+  }
+  return node.pinyin;
+}
+
+/**
+ * Adds the pinyin tokens of a Han run to `out`, in the order toPinyinTokens lists them. `stamp`
+ * numbers `out`: a gram met again for the same set is not added again.
+ */
+function addPinyinTokens(run: string, out: Set<string>, stamp: number): void {
+  const add = (token: string): void => {
+    if (token) {
+      out.add(token);
+    }
+  };
+  if (hasSurrogate(run)) {
+    const chars = Array.from(run);
+    if (chars.length === 1) {
+      add(pinyinOfGram(run));
+      return;
+    }
+    for (let i = 0; i + 1 < chars.length; i++) {
+      add(pinyinOfGram(`${chars[i] ?? ''}${chars[i + 1] ?? ''}`));
+      if (i + 2 < chars.length) {
+        add(pinyinOfGram(`${chars[i] ?? ''}${chars[i + 1] ?? ''}${chars[i + 2] ?? ''}`));
+      }
+    }
+    return;
+  }
+  if (run.length === 1) {
+    add(pinyinOfGram(run));
+    return;
+  }
+  for (let i = 0; i + 1 < run.length; i++) {
+    const code = run.charCodeAt(i);
+    const first = (gramRoots[code] ??= {});
+    const second = childNode((first.next ??= new Map<number, GramNode>()), run.charCodeAt(i + 1));
+    if (second.stamp !== stamp) {
+      second.stamp = stamp;
+      add(pinyinAt(second, run, i, i + 2));
+    }
+    if (i + 2 < run.length) {
+      const third = childNode((second.next ??= new Map<number, GramNode>()), run.charCodeAt(i + 2));
+      if (third.stamp !== stamp) {
+        third.stamp = stamp;
+        add(pinyinAt(third, run, i, i + 3));
+      }
+    }
+  }
+}
+
 /**
  * Romanised tokens for a Han run: the pinyin of every bigram and trigram ("fuzhou", "gonganju").
  * Grams rather than dictionary words: they need no segmenter, and their pinyin repeats across a
  * corpus, so the cache answers most of them.
  */
 export function toPinyinTokens(run: string): string[] {
-  const chars = Array.from(run);
-  if (chars.length === 1) {
-    return [pinyinOfGram(run)].filter(Boolean);
-  }
   const tokens = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) {
-    tokens.add(pinyinOfGram(`${chars[i] ?? ''}${chars[i + 1] ?? ''}`));
-    if (i + 2 < chars.length) {
-      tokens.add(pinyinOfGram(`${chars[i] ?? ''}${chars[i + 1] ?? ''}${chars[i + 2] ?? ''}`));
-    }
-  }
-  tokens.delete('');
+  addPinyinTokens(run, tokens, ++stamps);
   return [...tokens];
 }
 
@@ -128,6 +224,30 @@ export function toSearchText(text: string): string {
 }
 
 /**
+ * The same index text in two parts: the words, whose positions matter (bigram phrases, ranking),
+ * and the pinyin tokens of the Han runs, a set whose order carries nothing. The store indexes the
+ * tokens without positions, which spares PostgreSQL from parsing them: for Chinese text they are
+ * about two thirds of the characters. `${words} ${romanised.join(' ')}` equals toSearchText(text).
+ */
+export function toIndexText(text: string): { words: string; romanised: string[] } {
+  return toIndexTextOfFolded(foldText(text.normalize('NFKC')));
+}
+
+/**
+ * toIndexText of a text already NFKC-normalised and folded, for callers that need the folded text
+ * for something else too (the typo vocabulary), so it is folded once.
+ */
+export function toIndexTextOfFolded(folded: string): { words: string; romanised: string[] } {
+  const words = segmentCjk(folded).replace(/\s+/g, ' ').trim();
+  const romanised = new Set<string>();
+  const stamp = ++stamps;
+  for (const han of folded.match(HAN_RUN) ?? []) {
+    addPinyinTokens(han, romanised, stamp);
+  }
+  return { words, romanised: [...romanised] };
+}
+
+/**
  * A user's query in the same form, for websearch_to_tsquery: a CJK run becomes a phrase of its
  * bigrams so they must stand next to each other (unless the user wrote quotes already).
  */
@@ -139,8 +259,15 @@ export function toQueryText(query: string): string {
 /** Distinct words of a search text worth offering as typo corrections. */
 export function listSearchTerms(searchText: string, max = 5000): string[] {
   const terms = new Set<string>();
+  // Words repeat: each distinct one is tested once.
+  const refused = new Set<string>();
   for (const raw of searchText.split(/[^\p{L}\p{N}]+/u)) {
-    if (raw.length >= 3 && raw.length <= 40 && /\p{L}/u.test(raw) && !hasCjk(raw)) {
+    if (terms.has(raw) || refused.has(raw)) {
+      continue;
+    }
+    if (!(raw.length >= 3 && raw.length <= 40 && /\p{L}/u.test(raw) && !hasCjk(raw))) {
+      refused.add(raw);
+    } else {
       terms.add(raw);
       if (terms.size >= max) {
         break;

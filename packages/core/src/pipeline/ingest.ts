@@ -222,6 +222,7 @@ export async function ingestTasks(
           metadata: { ...p.parsed.metadata, ...known.metadata },
           searchTitle: p.searchTitle,
           searchText: p.searchText,
+          searchRomanised: p.searchRomanised,
           parentId: item.loaded.file.parentId ?? null,
           pathInParent: item.loaded.file.parentId ? (item.loaded.file.path.split('!/').pop() ?? null) : null,
         };
@@ -348,6 +349,7 @@ export async function ingestTasks(
             ...(deps.ocr ? { ocr: deps.ocr } : {}),
           },
           language: l.file.known?.language,
+          sha256: l.sha256,
           ...(deps.blobRoot ? { blobRoot: deps.blobRoot } : {}),
         }),
       ),

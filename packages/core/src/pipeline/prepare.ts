@@ -1,4 +1,4 @@
-import { foldText, listSearchTerms, toSearchText } from '../domain/search-text.ts';
+import { foldText, listSearchTerms, toIndexTextOfFolded, toSearchText } from '../domain/search-text.ts';
 import type { ParseHints, ParsedDocument } from '../domain/source.ts';
 import { createBlobStore, sha256Hex } from '../store/blob.store.ts';
 import { detectLanguage } from './language.ts';
@@ -17,6 +17,8 @@ export interface PrepareJob {
    * writer thread does no file I/O. Absent when the original is already stored (in PostgreSQL).
    */
   blobRoot?: string;
+  /** SHA-256 (hex) of `bytes` when the caller computed it already (the ingest loop does). */
+  sha256?: string;
 }
 
 /** Everything the database writer needs, computed off the writer's thread. */
@@ -26,7 +28,10 @@ export interface PreparedDocument {
   parsed: ParsedDocument;
   language: string;
   searchTitle: string;
+  /** The body's index text without the pinyin of its Han runs (toIndexText)... */
   searchText: string;
+  /** ...which are indexed apart, as a set without positions. */
+  searchRomanised: string[];
   /** Words offered as typo corrections (romanised keys are computed by the store). */
   terms: string[];
 }
@@ -45,8 +50,15 @@ export async function prepareDocument(job: PrepareJob): Promise<PreparedDocument
     parsed.metadata = { ...parsed.metadata, indexedChars: MAX_INDEXED_CHARS };
   }
   const searchTitle = toSearchText(parsed.title);
-  const searchText = toSearchText(indexed);
-  const sha256 = job.blobRoot ? createBlobStore(job.blobRoot).put(job.bytes) : sha256Hex(job.bytes);
+  // The body is folded once, for the index text and the vocabulary. The vocabulary folds the text
+  // as written (no NFKC), so the NFKC fold serves it only when NFKC changed nothing.
+  const normalised = indexed.normalize('NFKC');
+  const folded = foldText(normalised);
+  const { words: searchText, romanised: searchRomanised } = toIndexTextOfFolded(folded);
+  const foldedAsWritten = normalised === indexed ? folded : foldText(indexed);
+  const sha256 = job.blobRoot
+    ? createBlobStore(job.blobRoot).put(job.bytes, job.sha256)
+    : (job.sha256 ?? sha256Hex(job.bytes));
   return {
     sha256,
     byteSize: job.bytes.length,
@@ -54,8 +66,9 @@ export async function prepareDocument(job: PrepareJob): Promise<PreparedDocument
     language,
     searchTitle,
     searchText,
+    searchRomanised,
     // Words as written (not the pinyin grams added for Han text) are the typo-correction vocabulary.
-    terms: listSearchTerms(foldText(`${parsed.title} ${indexed}`)),
+    terms: listSearchTerms(`${foldText(parsed.title)} ${foldedAsWritten}`),
   };
 }
 

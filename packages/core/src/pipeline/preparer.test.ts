@@ -21,7 +21,7 @@ describe('thread preparer', () => {
         texts.map((t) => preparer.prepare({ bytes: new TextEncoder().encode(t), hints: {}, blobRoot })),
       );
       expect(prepared.map((p) => p.language)).toEqual(['nl', 'zh', 'en']);
-      expect(prepared[1]?.searchText).toContain('fuzhou');
+      expect(prepared[1]?.searchRomanised).toContain('fuzhou');
       const err = await preparer
         .prepare({ bytes: new Uint8Array(), hints: {}, blobRoot })
         .catch((e: unknown) => e);

@@ -6,7 +6,8 @@ import type { Db } from './db.ts';
 
 /** Original files, content-addressed by SHA-256: `blobs/ab/cdef…`. Writes are atomic (temp + rename). */
 export interface BlobStore {
-  put(bytes: Uint8Array): string;
+  /** `sha256`: the bytes' hash when the caller has it already (it is not checked again). */
+  put(bytes: Uint8Array, sha256?: string): string;
   get(sha256: string): Buffer;
   has(sha256: string): boolean;
 }
@@ -48,17 +49,41 @@ export const asAsync = (store: BlobStore): AsyncBlobStore => ({
   get: (sha) => Promise.resolve(store.get(sha)),
 });
 
+// Folders this thread has created or found (`blobs/ab`), so that each put need not ask again.
+const knownDirs = new Set<string>();
+// Temporary names: random per thread, then a counter (cheaper than random bytes per file).
+const tmpPrefix = randomBytes(6).toString('hex');
+let tmpCount = 0;
+
+/** Writes `bytes` at `path` atomically (temp + rename), creating its folder when it is missing. */
+function writeAtomically(path: string, bytes: Uint8Array): void {
+  const dir = dirname(path);
+  if (!knownDirs.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    knownDirs.add(dir);
+  }
+  const tmp = `${path}.${tmpPrefix}${(tmpCount++).toString(36)}.tmp`;
+  try {
+    writeFileSync(tmp, bytes);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw e;
+    }
+    // The folder went away since it was seen (a store deleted and made again): make it again.
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(tmp, bytes);
+  }
+  renameSync(tmp, path);
+}
+
 export function createBlobStore(root: string): BlobStore {
   const pathOf = (sha: string): string => join(root, sha.slice(0, 2), sha.slice(2));
   return {
-    put(bytes) {
-      const sha = sha256Hex(bytes);
+    put(bytes, known) {
+      const sha = known ?? sha256Hex(bytes);
       const path = pathOf(sha);
       if (!existsSync(path)) {
-        mkdirSync(dirname(path), { recursive: true });
-        const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-        writeFileSync(tmp, bytes);
-        renameSync(tmp, path);
+        writeAtomically(path, bytes);
       }
       return sha;
     },

@@ -48,6 +48,8 @@ export interface NewDocument {
   /** Folded, CJK-segmented forms from toSearchText (the pipeline computes them off the writer thread). */
   searchTitle: string;
   searchText: string;
+  /** Pinyin tokens of the Han runs (toIndexText), indexed as a set without positions. */
+  searchRomanised?: string[];
   parentId: DocumentId | null;
   pathInParent: string | null;
 }
@@ -157,21 +159,34 @@ const INSERT_COLUMNS = [
   ['ts_config', 'text'],
   ['search_title', 'text'],
   ['search_text', 'text'],
+  ['search_romanised', 'text'],
 ] as const;
+
+/** `values ($1::text, …), (…)` for `rows` documents: every value its own parameter. */
+const valuesList = (rows: number): string =>
+  Array.from(
+    { length: rows },
+    (_, r) =>
+      `(${INSERT_COLUMNS.map(([, type], c) => `$${r * INSERT_COLUMNS.length + c + 1}::${type}`).join(', ')})`,
+  ).join(',\n');
 
 /**
  * Inserts documents with one statement; bytes already stored are left untouched. The tsvector is
  * built here from the prepared search text, weighting the title, with the document language's
- * stemmer (queries OR every stemmer, so the same surface word always meets its own stem).
+ * stemmer (queries OR every stemmer, so the same surface word always meets its own stem); the
+ * pinyin tokens of Han text join it as lexemes without positions (array_to_tsvector), so
+ * PostgreSQL does not have to parse them. Each value is a parameter of its own (`values` rather
+ * than `unnest` of arrays): PostgreSQL then reads long texts once, where an array literal is
+ * scanned again for quotes and escapes.
  * Returns the ids that were new.
  */
 export async function insertDocuments(db: Db, docs: NewDocument[]): Promise<Set<DocumentId>> {
   if (docs.length === 0) {
     return new Set();
   }
-  const values: unknown[][] = INSERT_COLUMNS.map(() => []);
+  const values: unknown[] = [];
   for (const d of docs) {
-    const row = [
+    values.push(
       d.id,
       d.sha256,
       d.title,
@@ -192,18 +207,19 @@ export async function insertDocuments(db: Db, docs: NewDocument[]): Promise<Set<
       tsConfigFor(d.language),
       d.searchTitle,
       d.searchText,
-    ];
-    row.forEach((v, i) => values[i]?.push(v));
+      (d.searchRomanised ?? []).join(' '),
+    );
   }
-  const params = INSERT_COLUMNS.map(([, type], i) => `$${i + 1}::${type === 'jsonb' ? 'text' : type}[]`);
   const rows = await db.query<{ id: string }>(
     `insert into documents (id, sha256, title, text, language, media_type, source_kind, url, outlet, author,
                             published_at, reliability, sensitivity, byte_size, metadata, parent_id, path_in_parent,
                             ts_config, tsv)
      select id, sha256, title, text, language, media_type, source_kind, url, outlet, author, published_at,
-            reliability, sensitivity, byte_size, metadata::jsonb, parent_id, path_in_parent, ts_config::regconfig,
-            setweight(to_tsvector(ts_config::regconfig, search_title), 'A') || to_tsvector(ts_config::regconfig, search_text)
-       from unnest(${params.join(', ')})
+            reliability, sensitivity, byte_size, metadata, parent_id, path_in_parent, ts_config::regconfig,
+            setweight(to_tsvector(ts_config::regconfig, search_title), 'A')
+              || to_tsvector(ts_config::regconfig, search_text)
+              || array_to_tsvector(string_to_array(search_romanised, ' '))
+       from (values ${valuesList(docs.length)})
          as x(${INSERT_COLUMNS.map(([name]) => name).join(', ')})
      on conflict (sha256) do nothing
      returning id`,

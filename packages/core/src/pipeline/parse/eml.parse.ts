@@ -14,6 +14,12 @@ const MESSAGE_HEADERS = /^(subject|date|mime-version|message-id|to|content-type)
  * a header or a continuation, with a sender header and a message header among them.
  */
 export function looksLikeEmail(bytes: Uint8Array): boolean {
+  // Most files fail on their first line: test it before decoding and splitting 16 KB.
+  const firstEnd = bytes.subarray(0, 16 * 1024).indexOf(0x0a);
+  const first = new TextDecoder('latin1').decode(bytes.subarray(0, firstEnd < 0 ? 16 * 1024 : firstEnd));
+  if (!/^[!-9;-~]+:/.test(first)) {
+    return false;
+  }
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 16 * 1024));
   const lines = head.split(/\r?\n/);
   let sender = false;

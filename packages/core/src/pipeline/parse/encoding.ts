@@ -122,18 +122,20 @@ export function detectUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return best.share >= 0.97 && best.breaks > 0 && other.share < best.share ? endian : null;
 }
 
-/** Whether bytes are valid UTF-8, allowing a character cut at the end when `sample` is set. */
-function isUtf8(bytes: Uint8Array, sample: boolean): boolean {
+/**
+ * The text when the bytes are valid UTF-8 (a character cut at the end is allowed when `sample` is
+ * set, and then the text is not kept), otherwise undefined.
+ */
+function utf8Text(bytes: Uint8Array, sample: boolean): string | undefined {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
     if (sample) {
       decoder.decode(bytes, { stream: true });
-    } else {
-      decoder.decode(bytes);
+      return '';
     }
-    return true;
+    return decoder.decode(bytes);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -144,6 +146,20 @@ function isUtf8(bytes: Uint8Array, sample: boolean): boolean {
  * @throws invalid_input when no encoding can be recognised with confidence
  */
 export function detectEncoding(bytes: Uint8Array, options: { sample?: boolean } = {}): EncodingInfo {
+  return detect(bytes, options.sample ?? false).encoding;
+}
+
+/** detectEncoding, plus the decoded text when finding the encoding decoded it already (UTF-8). */
+function detect(bytes: Uint8Array, sample: boolean): { encoding: EncodingInfo; text?: string } {
+  const encoding = detectWithout(bytes, sample);
+  return 'name' in encoding ? { encoding } : encoding;
+}
+
+/** The steps of detectEncoding; a UTF-8 answer also carries the text it decoded. */
+function detectWithout(
+  bytes: Uint8Array,
+  sample: boolean,
+): EncodingInfo | { encoding: EncodingInfo; text?: string } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { name: 'UTF-8', confidence: 1, method: 'bom' };
   }
@@ -154,14 +170,18 @@ export function detectEncoding(bytes: Uint8Array, options: { sample?: boolean } 
     return { name: 'UTF-16BE', confidence: 1, method: 'bom' };
   }
   // NUL bytes are valid UTF-8 but rare in text, and common in UTF-16: then UTF-16 is tried first.
-  const utf16 = detectUtf16(bytes);
   const hasNul = bytes.subarray(0, 8192).includes(0);
+  // The UTF-16 pattern decides here only with NUL bytes; otherwise only when UTF-8 fails.
+  let utf16 = hasNul ? detectUtf16(bytes) : null;
   if (utf16 && hasNul) {
     return { name: utf16.toUpperCase(), confidence: 0.9, method: 'utf16-pattern' };
   }
-  if (isUtf8(bytes, options.sample ?? false)) {
-    return { name: 'UTF-8', confidence: 1, method: 'utf8' };
+  const text = utf8Text(bytes, sample);
+  if (text !== undefined) {
+    const encoding: EncodingInfo = { name: 'UTF-8', confidence: 1, method: 'utf8' };
+    return sample ? encoding : { encoding, text };
   }
+  utf16 = hasNul ? utf16 : detectUtf16(bytes);
   const guesses = chardet.analyse(bytes.subarray(0, 256 * 1024));
   const best = guesses.find(
     (g) => g.name !== 'UTF-8' && g.name !== 'ASCII' && iconv.encodingExists(codecOf(g.name)),
@@ -202,8 +222,9 @@ export function decodeWith(bytes: Uint8Array, encoding: EncodingInfo): string {
  * the decoder could not map
  */
 export function decodeBytes(bytes: Uint8Array): DecodedText {
-  const encoding = detectEncoding(bytes);
-  const text = decodeWith(bytes, encoding);
+  const found = detect(bytes, false);
+  const encoding = found.encoding;
+  const text = found.text ?? decodeWith(bytes, encoding);
   const replaced = countReplacements(text);
   if (encoding.method === 'detected' && encoding.confidence * 100 < SURE_CONFIDENCE) {
     const letters = letterShare(text);

@@ -25,28 +25,26 @@ export function sniffBytes(bytes: Uint8Array): Sniffed {
       return { kind: 'binary', reason: `the content is ${name}` };
     }
   }
-  const isUtf16 =
-    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
-    (bytes[0] === 0xfe && bytes[1] === 0xff) ||
-    detectUtf16(bytes) !== null;
-  if (!isUtf16) {
-    const sample = bytes.subarray(0, 8192);
-    const nul = sample.indexOf(0);
-    if (nul >= 0) {
-      return { kind: 'binary', reason: `the content is binary (a NUL byte at offset ${nul})` };
-    }
-    let control = 0;
-    for (const b of sample) {
-      if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) {
-        control++;
-      }
-    }
-    if (control > sample.length * 0.1) {
-      return {
-        kind: 'binary',
-        reason: `the content is binary (${control} control bytes in the first ${sample.length})`,
-      };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { kind: 'text' };
+  }
+  const sample = bytes.subarray(0, 8192);
+  const nul = sample.indexOf(0);
+  let control = 0;
+  for (const b of sample) {
+    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) {
+      control++;
     }
   }
-  return { kind: 'text' };
+  // Bytes that pass as 8-bit text are text; the UTF-16 pattern is tried only on those that fail.
+  if ((nul < 0 && control <= sample.length * 0.1) || detectUtf16(bytes) !== null) {
+    return { kind: 'text' };
+  }
+  if (nul >= 0) {
+    return { kind: 'binary', reason: `the content is binary (a NUL byte at offset ${nul})` };
+  }
+  return {
+    kind: 'binary',
+    reason: `the content is binary (${control} control bytes in the first ${sample.length})`,
+  };
 }
