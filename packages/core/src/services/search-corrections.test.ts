@@ -22,9 +22,7 @@ beforeAll(async () => {
       {
         // The source's own misspelling, in a record only staff may read.
         path: 'restricted.txt',
-        bytes: utf8(
-          'Source note\n\nThe informant named Gorbunova as the person who arranged the meeting.',
-        ),
+        bytes: utf8('Source note\n\nThe informant named Gorbunova as the person who arranged the meeting.'),
         known: { sensitivity: 'restricted' },
       },
     ],
