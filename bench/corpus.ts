@@ -1,3 +1,4 @@
+import { seededRandom } from '../packages/core/test/random.ts';
 /**
  * Generates multilingual articles for benchmarks: sentences assembled from small vocabularies we
  * wrote for ten languages, deterministic for a given seed.
@@ -86,17 +87,7 @@ const VOCAB: Record<string, { words: string[]; sep: string; end: string }> = {
 };
 export const BENCH_LANGUAGES = Object.keys(VOCAB);
 
-/** A small deterministic pseudo-random generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 export interface BenchArticle {
   name: string;

@@ -1,3 +1,4 @@
+import { seededRandom } from '../packages/core/test/random.ts';
 /**
  * Generates entity records with known duplicate groups for the dedupe benchmark: invented people
  * (Central Asian/Turkic Latin, Russian Cyrillic, Chinese Han, Arabic) and organisations, each
@@ -12,17 +13,7 @@ export interface GeneratedEntity {
   names: string[];
 }
 
-/** Mulberry32: small, fast, deterministic. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;

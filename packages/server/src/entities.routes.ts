@@ -1,8 +1,8 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { ERROR_RESPONSES } from './openapi-errors.ts';
 import {
   CandidatesQuerySchema,
   CandidatesResponseSchema,
-  ErrorResponseSchema,
   JudgementRequestSchema,
   JudgementResponseSchema,
   MatchQueryParamsSchema,
@@ -12,13 +12,7 @@ import {
 } from '@longarm/contracts';
 import { AppError, type MatchQuery, type Services, type Viewer } from '@longarm/core';
 
-const errors = {
-  400: { description: 'Bad input', content: { 'application/json': { schema: ErrorResponseSchema } } },
-  401: { description: 'Not logged in', content: { 'application/json': { schema: ErrorResponseSchema } } },
-  403: { description: 'Not allowed', content: { 'application/json': { schema: ErrorResponseSchema } } },
-  404: { description: 'Not found', content: { 'application/json': { schema: ErrorResponseSchema } } },
-  500: { description: 'Server error', content: { 'application/json': { schema: ErrorResponseSchema } } },
-};
+const errors = ERROR_RESPONSES;
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true as const });
 
 /**

@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { ErrorResponseSchema } from '@longarm/contracts';
+import { ERROR_RESPONSES } from './openapi-errors.ts';
 import type { Services, Viewer } from '@longarm/core';
 
 const EvidenceSchema = z.object({
@@ -28,11 +28,7 @@ const RelatedResponseSchema = z
   })
   .openapi('RelatedDocuments');
 
-const errors = {
-  400: { description: 'Bad input', content: { 'application/json': { schema: ErrorResponseSchema } } },
-  404: { description: 'Not found', content: { 'application/json': { schema: ErrorResponseSchema } } },
-  500: { description: 'Server error', content: { 'application/json': { schema: ErrorResponseSchema } } },
-};
+const errors = ERROR_RESPONSES;
 
 /**
  * GET /documents/{id}/related: near duplicates and same-story documents of one document, with the

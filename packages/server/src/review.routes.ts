@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { ERROR_RESPONSES } from './openapi-errors.ts';
 import {
-  ErrorResponseSchema,
   ReviewBulkResponseSchema,
   ReviewBulkSchema,
   ReviewDecisionSchema,
@@ -10,16 +10,7 @@ import {
 } from '@longarm/contracts';
 import { AppError, type Services, type Viewer } from '@longarm/core';
 
-const errors = {
-  400: { description: 'Bad input', content: { 'application/json': { schema: ErrorResponseSchema } } },
-  401: { description: 'Not logged in', content: { 'application/json': { schema: ErrorResponseSchema } } },
-  403: {
-    description: 'Role may not review',
-    content: { 'application/json': { schema: ErrorResponseSchema } },
-  },
-  404: { description: 'Not found', content: { 'application/json': { schema: ErrorResponseSchema } } },
-  500: { description: 'Server error', content: { 'application/json': { schema: ErrorResponseSchema } } },
-};
+const errors = ERROR_RESPONSES;
 
 /** Validates a JSON body here too: a body sent with another content type skips the route's validator. */
 function parseBody<T>(schema: z.ZodType<T>, body: unknown, shape: string): T {

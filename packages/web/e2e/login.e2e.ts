@@ -1,25 +1,13 @@
 // The login page in a real browser: a wrong password is refused on the page, the right one signs
 // in (the header then offers "Log out"), and logging out returns to anonymous reading.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASE_URL, launchChromium } from './browser.ts';
 
-const BASE_URL = (process.env.E2E_BASE_URL ?? '').replace(/\/$/, '');
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!BASE_URL || !process.env.E2E_EMAIL) {
-    throw new Error('E2E_BASE_URL and E2E_EMAIL are not set; run the browser tests with `npm run test:e2e`');
-  }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--disable-background-networking',
-      '--disable-sync',
-      '--no-first-run',
-      '--headless',
-      '--no-sandbox',
-    ],
-  });
+  browser = await launchChromium(['E2E_EMAIL']);
 });
 afterAll(async () => {
   await browser?.close();

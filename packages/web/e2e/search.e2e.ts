@@ -3,10 +3,10 @@
 import { statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BASE_URL, launchChromium } from './browser.ts';
 
-const BASE_URL = (process.env.E2E_BASE_URL ?? '').replace(/\/$/, '');
 /** A word the demo workspace has in English documents, and one in Chinese ones. */
 const ENGLISH_QUERY = 'Calgary';
 const CHINESE_QUERY = '福州';
@@ -28,23 +28,7 @@ let browser: Browser;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  if (!BASE_URL) {
-    throw new Error('E2E_BASE_URL is not set; run the browser tests with `npm run test:e2e`');
-  }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      // No network beyond loopback here: keep Chromium from calling home.
-      '--disable-background-networking',
-      '--disable-quic',
-      '--disable-sync',
-      '--disable-component-update',
-      '--no-first-run',
-      '--headless',
-      '--disable-gpu',
-      '--no-sandbox',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

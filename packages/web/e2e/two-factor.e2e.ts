@@ -5,26 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Secret, TOTP } from 'otpauth';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASE_URL, launchChromium } from './browser.ts';
 
-const BASE_URL = (process.env.E2E_BASE_URL ?? '').replace(/\/$/, '');
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!BASE_URL || !process.env.E2E_DATA) {
-    throw new Error('E2E_BASE_URL and E2E_DATA are not set; run the browser tests with `npm run test:e2e`');
-  }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--disable-background-networking',
-      '--disable-sync',
-      '--no-first-run',
-      '--headless',
-      '--no-sandbox',
-    ],
-  });
+  browser = await launchChromium(['E2E_DATA']);
 });
 afterAll(async () => {
   await browser?.close();

@@ -18,6 +18,7 @@ import { looksLikeEmail } from './parse/eml.parse.ts';
 import { sniffBytes, type Sniffed } from './parse/sniff.ts';
 import { createBlobStore } from '../store/blob.store.ts';
 import { prepareDocument, sha256Hex } from './prepare.ts';
+import { seededRandom } from '../../test/random.ts';
 
 // ---- references: the previous implementations, written plainly ----
 
@@ -114,17 +115,7 @@ function refSniff(bytes: Uint8Array): Sniffed {
 
 // ---- inputs: words in many scripts, compatibility forms, marks, astral characters ----
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 const PIECES = [
   'Police',
