@@ -1,5 +1,6 @@
 import { anyAscii } from '../../domain/romanise.ts';
-import { normalizeName, scriptOf, type Script } from '../../names/normalize.ts';
+import { normalizeName } from '../../names/normalize.ts';
+import { isoScriptOf } from '../../names/blocking.ts';
 import { ORIGIN_CUES } from './extract.stage.ts';
 import { gazetteer } from './gazetteer.ts';
 import { overlaps, sentenceOf, sentences } from './text.ts';
@@ -45,20 +46,6 @@ export interface Suggestions {
   claims: ClaimSuggestion[];
 }
 
-const ISO_SCRIPT: Record<Script, string> = {
-  latin: 'Latn',
-  han: 'Hani',
-  cyrillic: 'Cyrl',
-  arabic: 'Arab',
-  hangul: 'Hang',
-  kana: 'Jpan',
-  greek: 'Grek',
-  other: 'Zyyy',
-};
-
-/** ISO 15924 code of a name's script (by its first letter). */
-export const scriptCode = (value: string): string => ISO_SCRIPT[scriptOf(value.trim())];
-
 export const entityKey = (type: string, name: string): string => `${type}:${normalizeName(name)}`;
 
 function entityRef(
@@ -72,7 +59,7 @@ function entityRef(
   }
   const name = (value: string, kind: 'canonical' | 'alias') => ({
     value,
-    script: scriptCode(value),
+    script: isoScriptOf(value),
     romanised: anyAscii(normalizeName(value)).toLowerCase(),
     kind,
   });
